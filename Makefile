@@ -1,0 +1,66 @@
+# Everything a developer or CI does, in one place. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The first Python 3.12+ found; pyenv's shims honour .python-version.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve migrate demo messages makemessages test test-fast lint format check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "Python 3.12 or newer is needed; found: $$($(PYTHON) --version 2>&1)."; \
+	  echo "Install Python 3.13 (or point PYTHON=/path/to/python3.13) and run make again."; exit 1; }
+	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet "uv==$(UV_VERSION)"; }
+	$(BIN)/uv sync --locked --python $(VENV)/bin/python
+	@touch $@
+
+messages: install ## Compile the translation catalogues (locale/*/LC_MESSAGES/django.mo)
+	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+makemessages: install ## Collect new strings into locale/da and locale/en
+	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=staticfiles --ignore=var
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content (safe to repeat)
+	$(MANAGE) load_demo
+
+run: messages demo ## Install, migrate, load the demo content and serve on 127.0.0.1:8000
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser, then /admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+superuser: install ## Create an admin user for /admin/
+	$(MANAGE) createsuperuser
+
+test: messages ## Run the whole test suite (set DATABASE_URL for PostgreSQL)
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: lint test ## What CI runs: lint and the whole suite
+
+clean: ## Remove the virtualenv, compiled files and local data
+	rm -rf $(VENV) staticfiles var test-results
+	find . -name '__pycache__' -prune -exec rm -rf {} +

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from portal import views
+
+portal_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("medarbejdere/", views.person_list, name="person_list"),
+        path("medarbejdere/<slug:slug>/", views.person_detail, name="person_detail"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include(portal_patterns)),
+    path("nu-undersoeger-vi/", include("projects.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -1,0 +1,98 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, TemplateView
+
+from portal.models import Person, PublishStatus
+
+
+class FriendlyPaginationMixin:
+    """Paginate without ever failing on ``?page=``: odd values give a notice, not a 404."""
+
+    paginate_by = 20
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        raw = self.request.GET.get("page", "")
+        page = paginator.get_page(raw)
+        if raw and str(page.number) != raw.strip():
+            if raw.strip().isdigit() and int(raw) > paginator.num_pages:
+                notice = _("Side %(asked)s findes ikke. Her er den sidste side, side %(page)s.")
+            else:
+                notice = _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")
+            self.notices.append(notice % {"asked": raw[:20], "page": page.number})
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(page.number)
+        return context
+
+    @property
+    def notices(self) -> list[str]:
+        if not hasattr(self, "_notices"):
+            self._notices = []
+        return self._notices
+
+
+def url_without(request, *params: str) -> str:
+    """Return the current URL with the given query parameters (and the page) removed."""
+    query = request.GET.copy()
+    for param in (*params, "page"):
+        query.pop(param, None)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+def crumbs(*pairs) -> list[dict]:
+    """Build breadcrumbs from (label, url) pairs; the home page comes first by itself."""
+    return [{"label": label, "url": url} for label, url in pairs]
+
+
+class HomeView(TemplateView):
+    template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        from projects.models import ResearchProject
+
+        context = super().get_context_data(**kwargs)
+        context["latest_projects"] = (
+            ResearchProject.objects.published().ongoing().with_list_relations()[:3]
+        )
+        return context
+
+
+class PersonListView(ListView):
+    template_name = "portal/person_list.html"
+    context_object_name = "people"
+
+    def get_queryset(self):
+        published = Q(project_links__project__status=PublishStatus.PUBLISHED)
+        return Person.objects.active().annotate(
+            project_count=Count("project_links", filter=published)
+        )
+
+
+class PersonDetailView(TemplateView):
+    """Show one person and everything they are the contact for."""
+
+    template_name = "portal/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = get_object_or_404(Person.objects.active(), slug=kwargs["slug"])
+        context["person"] = person
+        context["crumbs"] = crumbs(
+            (_("Medarbejdere"), reverse("portal:person_list")), (person.name, None)
+        )
+        # The reverse relation brings the projects app's QuerySet methods with it.
+        context["projects"] = person.research_projects.published().with_list_relations()
+        return context
+
+
+home = HomeView.as_view()
+person_list = PersonListView.as_view()
+person_detail = PersonDetailView.as_view()

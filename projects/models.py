@@ -1,0 +1,242 @@
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase
+
+from portal.models import (
+    Organisation,
+    Person,
+    Publishable,
+    PublishableQuerySet,
+    PublishStatus,
+    RichTextMixin,
+    Tag,
+)
+from portal.text import unique_slug
+
+
+class ResearchStatus(models.TextChoices):
+    # The stored values are the ones visitors see in filter URLs (?status=…).
+    ONGOING = "igangvaerende", _("Igangværende")
+    COMPLETED = "afsluttet", _("Afsluttet")
+
+
+class ResearchProjectQuerySet(PublishableQuerySet):
+    def for_contact(self, person: Person):
+        """Return the projects that this person is a contact for."""
+        return self.filter(contact_links__person=person)
+
+    def tagged(self, tag: Tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def with_research_status(self, status: str):
+        return self.filter(research_status=status)
+
+    def ongoing(self):
+        return self.with_research_status(ResearchStatus.ONGOING)
+
+    def completed(self):
+        return self.with_research_status(ResearchStatus.COMPLETED)
+
+    def search(self, text: str):
+        """Return the projects matching every word of ``text`` in either language.
+
+        modeltranslation does not rewrite lookups to fall back between languages, so
+        both language columns are named; people and subjects count as well.
+        """
+        queryset = self
+        for word in text.split()[:12]:
+            people = ProjectContact.objects.filter(
+                project=OuterRef("pk"), person__name__icontains=word
+            )
+            tags = TaggedProject.objects.filter(
+                content_object=OuterRef("pk"),
+            ).filter(Q(tag__name__icontains=word) | Q(tag__name_en__icontains=word))
+            matches = Q(Exists(people)) | Q(Exists(tags))
+            for field in ("title", "summary", "body"):
+                for code in ("da", "en"):
+                    matches |= Q(**{f"{field}_{code}__icontains": word})
+            queryset = queryset.filter(matches)
+        return queryset
+
+    def with_list_relations(self):
+        """Fetch what a project card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "contact_links",
+                queryset=ProjectContact.objects.public().select_related("person"),
+                to_attr="public_contact_links",
+            ),
+            "tags",
+        )
+
+    def with_detail_relations(self):
+        return self.with_list_relations().prefetch_related(
+            Prefetch("partners", queryset=Organisation.objects.order_by("name"))
+        )
+
+
+class ResearchProject(RichTextMixin, Publishable):
+    """An ongoing or completed research project of the centre ("Nu undersøger vi")."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=80,
+        unique=True,
+        help_text=_("Bruges i adressen /nu-undersoeger-vi/<kortnavn>/."),
+    )
+    summary = models.TextField(
+        _("resumé"), help_text=_("To-tre sætninger, der vises i oversigten."), default=""
+    )
+    body = models.TextField(
+        _("brødtekst"),
+        blank=True,
+        default="",
+        help_text=_("Afsnit adskilles af en tom linje. Enkle HTML-tags er tilladt."),
+    )
+    research_status = models.CharField(
+        _("projektstatus"),
+        max_length=20,
+        choices=ResearchStatus.choices,
+        default=ResearchStatus.ONGOING,
+        db_index=True,
+    )
+    start_year = models.PositiveSmallIntegerField(_("startår"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("forventet slutår"), null=True, blank=True)
+    contacts = models.ManyToManyField(
+        Person,
+        through="ProjectContact",
+        related_name="research_projects",
+        verbose_name=_("kontaktpersoner"),
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="research_projects",
+        verbose_name=_("samarbejdspartnere"),
+    )
+    tags = TaggableManager(
+        verbose_name=_("emner"),
+        through="TaggedProject",
+        blank=True,
+        help_text=_("Adskil emner med komma."),
+    )
+
+    rich_text_fields = ("body",)
+
+    objects = ResearchProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forskningsprojekt")
+        verbose_name_plural = _("forskningsprojekter")
+        ordering = ["-start_year", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="project_ends_after_it_starts",
+                violation_error_message=_("Slutåret kan ikke ligge før startåret."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(start_year__range=(1950, 2100)),
+                name="project_start_year_plausible",
+                violation_error_message=_("Startåret skal ligge mellem 1950 og 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_da or self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    @property
+    def period(self) -> str:
+        """Return the years as visitors read them: "2019–2023", "2021", "fra 2020"."""
+        start, end = self.start_year, self.end_year
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return _("fra %(year)s") % {"year": start}
+        if end:
+            return _("til %(year)s") % {"year": end}
+        return ""
+
+    @property
+    def main_contact(self) -> Person | None:
+        links = getattr(self, "public_contact_links", None)
+        if links is None:
+            links = list(ProjectContact.objects.public().filter(project=self)[:1])
+        return links[0].person if links else None
+
+
+class ProjectContactQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(person__is_active=True).order_by("order", "pk")
+
+
+class ProjectContact(models.Model):
+    """A contact person on a project, in order: the first is the main contact."""
+
+    project = models.ForeignKey(
+        ResearchProject, on_delete=models.CASCADE, related_name="contact_links"
+    )
+    # PROTECT: removing a person must not silently strip projects of their contacts.
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="project_links")
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    objects = ProjectContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kontaktperson")
+        verbose_name_plural = _("kontaktpersoner")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "person"], name="one_link_per_contact")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.project}"
+
+
+class TaggedProject(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="project_items")
+    content_object = models.ForeignKey(
+        ResearchProject, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("emne på projekt")
+        verbose_name_plural = _("emner på projekter")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="one_tag_per_project")
+        ]
+
+
+def contacts_with_project_counts():
+    """Return active people who are contacts, each with their number of published projects."""
+    published = Q(project_links__project__status=PublishStatus.PUBLISHED)
+    return (
+        Person.objects.active()
+        .annotate(project_count=Count("project_links", filter=published))
+        .filter(project_count__gt=0)
+        .order_by("name")
+    )
+
+
+def tags_with_project_counts():
+    published = Q(project_items__content_object__status=PublishStatus.PUBLISHED)
+    return (
+        Tag.objects.annotate(project_count=Count("project_items", filter=published))
+        .filter(project_count__gt=0)
+        .order_by("name")
+    )

@@ -1,0 +1,104 @@
+"""A research project's own page."""
+
+import pytest
+from django.urls import reverse
+
+from portal.models import PublishStatus
+from projects.models import ResearchStatus
+from tests.factories import OrganisationFactory, PersonFactory, ProjectFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def project():
+    lasse = PersonFactory(
+        name="Lasse Kjeldsen",
+        slug="lasse-kjeldsen",
+        job_title="Chefkonsulent",
+        phone="30297663",
+        email="lk@example.org",
+    )
+    helle = PersonFactory(name="Helle Nielsen", slug="helle-nielsen")
+    return ProjectFactory(
+        title="Ph.d. om fysiske og sociale indsatser",
+        slug="phd",
+        body="Første afsnit.\n\nAndet afsnit.",
+        start_year=2019,
+        end_year=2023,
+        contacts=[lasse, helle],
+        tags=[TagFactory(name="fysisk omdannelse", slug="fysisk-omdannelse")],
+    )
+
+
+def test_project_page_shows_text_years_status_and_contacts(client, project):
+    project.partners.add(OrganisationFactory(name="Landsbyggefonden"))
+
+    response = client.get(project.get_absolute_url())
+
+    assert response.status_code == 200
+    text = response.text
+    assert "<h1>Ph.d. om fysiske og sociale indsatser</h1>" in text
+    assert "<p>Første afsnit.</p><p>Andet afsnit.</p>" in text
+    assert "2019" in text and "2023" in text
+    assert "Igangværende" in text
+    assert "Landsbyggefonden" in text
+    assert 'href="tel:+4530297663">30 29 76 63</a>' in text
+    assert 'href="mailto:lk@example.org"' in text
+    assert "Chefkonsulent" in text
+    assert text.index("Lasse Kjeldsen") < text.index("Helle Nielsen")
+
+
+def test_tags_link_back_to_the_filtered_list(client, project):
+    response = client.get(project.get_absolute_url())
+
+    assert f'href="{reverse("projects:list")}?emne=fysisk-omdannelse"' in response.text
+
+
+def test_completed_project_says_when_it_ended(client, project):
+    project.research_status = ResearchStatus.COMPLETED
+    project.save()
+
+    response = client.get(project.get_absolute_url())
+
+    assert "Afsluttet" in response.text
+
+
+def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, project):
+    project.status = PublishStatus.DRAFT
+    project.save()
+
+    assert client.get(project.get_absolute_url()).status_code == 404
+    staff_view = admin_client.get(project.get_absolute_url())
+    assert staff_view.status_code == 200
+    assert "Kladde" in staff_view.text
+
+
+def test_inactive_contacts_are_not_shown(client, project):
+    project.contacts.filter(slug="helle-nielsen").update(is_active=False)
+
+    response = client.get(project.get_absolute_url())
+
+    assert "Helle Nielsen" not in response.text
+    assert "Lasse Kjeldsen" in response.text
+
+
+def test_hostile_html_in_the_body_is_removed_on_save(client, project):
+    project.body = (
+        '<p>Ok</p><script>alert("x")</script><img src=x onerror="alert(1)">'
+        '<a href="javascript:alert(1)">klik</a>'
+    )
+    project.save()
+    project.refresh_from_db()
+
+    response = client.get(project.get_absolute_url())
+
+    assert "<script>alert" not in response.text
+    assert "onerror" not in response.text
+    assert "javascript:" not in response.text
+    assert "<p>Ok</p>" in response.text
+
+
+def test_detail_page_query_count(client, project, django_assert_num_queries):
+    with django_assert_num_queries(4):  # project, contacts, tags, partners
+        client.get(project.get_absolute_url())
