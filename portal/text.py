@@ -22,7 +22,9 @@ def unique_slug(instance, value: str, field: str = "slug", max_length: int = 80)
     """Return a slug for ``value`` that no other row of the instance's model uses."""
     base = slugify(value)[:max_length].strip("-") or "side"
     model = type(instance)
-    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    others = (
+        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    )
     candidate, counter = base, 2
     while others.filter(**{field: candidate}).exists():
         suffix = f"-{counter}"

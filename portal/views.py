@@ -1,11 +1,30 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from portal.models import Person, PublishStatus
+
+
+class CleanQueryMixin:
+    """Redirect a submitted filter form to its shortest URL, without empty parameters.
+
+    A GET form sends every field, chosen or not; the redirect makes the address in the
+    browser the one worth sharing ("?kontakt=helle-nielsen"), with or without JavaScript.
+    """
+
+    def get(self, request, *args, **kwargs):
+        query = request.GET.copy()
+        empty = [key for key, values in query.lists() if not any(v.strip() for v in values)]
+        if empty:
+            for key in empty:
+                del query[key]
+            location = f"{request.path}?{query.urlencode()}" if query else request.path
+            return HttpResponseRedirect(location)
+        return super().get(request, *args, **kwargs)
 
 
 class FriendlyPaginationMixin:

@@ -19,7 +19,12 @@ class ProjectContactInline(admin.TabularInline):
 @admin.register(ResearchProject)
 class ResearchProjectAdmin(TabbedTranslationAdmin):
     list_display = ["title", "research_status", "status", "period", "contact_names", "tag_names"]
-    list_filter = ["status", "research_status", "contacts", ("tags", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        "research_status",
+        "contacts",
+        ("tags", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title_da", "title_en", "summary_da", "contacts__name", "tags__name"]
     prepopulated_fields = {"slug": ["title_da"]}
     autocomplete_fields = ["partners"]
@@ -29,7 +34,10 @@ class ResearchProjectAdmin(TabbedTranslationAdmin):
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary", "body"]}),
-        (_("Projekt"), {"fields": ["research_status", "start_year", "end_year", "partners", "tags"]}),
+        (
+            _("Projekt"),
+            {"fields": ["research_status", "start_year", "end_year", "partners", "tags"]},
+        ),
     ]
 
     def get_queryset(self, request):

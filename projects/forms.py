@@ -20,9 +20,7 @@ class ProjectFilterForm(FilterForm):
         label=_("Kontaktperson"),
         required=False,
         error_messages={
-            "invalid_choice": _(
-                "Vi kender ikke kontaktpersonen “%(value)s”. Vælg en fra listen."
-            ),
+            "invalid_choice": _("Vi kender ikke kontaktpersonen “%(value)s”. Vælg en fra listen."),
         },
     )
     emne = FilterChoiceField(

@@ -2,12 +2,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from portal.views import FriendlyPaginationMixin, crumbs, url_without
+from portal.views import CleanQueryMixin, FriendlyPaginationMixin, crumbs, url_without
 from projects.forms import ProjectFilterForm
 from projects.models import ResearchProject
 
 
-class ProjectListView(FriendlyPaginationMixin, ListView):
+class ProjectListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 12

@@ -93,7 +93,7 @@ def test_repeated_parameters_use_the_last_value(client):
     ],
 )
 def test_hostile_query_strings_never_break_the_page(client, query):
-    response = client.get(f"{LIST_URL}?{query}")
+    response = client.get(f"{LIST_URL}?{query}", follow=True)
 
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers

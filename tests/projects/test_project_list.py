@@ -165,9 +165,7 @@ def test_contact_names_on_a_card_link_to_the_filtered_list(client, mette):
 
 
 @pytest.mark.parametrize("rows", [3, 30])
-def test_list_query_count_does_not_grow_with_projects(
-    client, django_assert_num_queries, rows
-):
+def test_list_query_count_does_not_grow_with_projects(client, django_assert_num_queries, rows):
     people = PersonFactory.create_batch(3)
     tags = TagFactory.create_batch(3)
     for _ in range(rows):
@@ -178,3 +176,16 @@ def test_list_query_count_does_not_grow_with_projects(
         response = client.get(LIST_URL, {"kontakt": people[0].slug})
 
     assert response.status_code == 200
+
+
+def test_a_submitted_form_redirects_to_the_short_shareable_url(client, mette):
+    response = client.get(LIST_URL, {"q": "", "kontakt": mette.slug, "emne": "", "status": " "})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST_URL}?kontakt={mette.slug}"
+
+
+def test_an_empty_form_redirects_to_the_plain_list(client):
+    response = client.get(LIST_URL, {"q": "", "kontakt": ""})
+
+    assert response["Location"] == LIST_URL

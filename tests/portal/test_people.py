@@ -1,0 +1,67 @@
+"""The staff pages: who works here and what each person is contact for."""
+
+import pytest
+from django.urls import reverse
+
+from portal.models import PublishStatus
+from tests.factories import PersonFactory, ProjectFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_list_shows_active_people_only(client):
+    PersonFactory(name="Helle Nielsen")
+    PersonFactory(name="Tidligere Kollega", is_active=False)
+
+    response = client.get(reverse("portal:person_list"))
+
+    assert "Helle Nielsen" in response.text
+    assert "Tidligere Kollega" not in response.text
+
+
+def test_person_page_lists_their_published_projects_with_contact_links(client):
+    rikke = PersonFactory(
+        name="Rikke Engly Mygind", slug="rikke-engly-mygind", phone="30297663",
+        email="rem@example.org",
+    )  # fmt: skip
+    ProjectFactory(title="Medborgerskab", contacts=[rikke])
+    ProjectFactory(title="Kladdeprojekt", contacts=[rikke], status=PublishStatus.DRAFT)
+    ProjectFactory(title="Andres projekt")
+
+    response = client.get(rikke.get_absolute_url())
+
+    assert response.status_code == 200
+    assert [p.title for p in response.context["projects"]] == ["Medborgerskab"]
+    assert 'href="tel:+4530297663">30 29 76 63</a>' in response.text
+    assert 'href="mailto:rem@example.org"' in response.text
+
+
+def test_inactive_or_unknown_person_is_404(client):
+    former = PersonFactory(is_active=False)
+
+    assert client.get(former.get_absolute_url()).status_code == 404
+    assert client.get("/medarbejdere/findes-ikke/").status_code == 404
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_person_page_query_count_does_not_grow_with_projects(
+    client, django_assert_num_queries, rows
+):
+    person = PersonFactory()
+    others = PersonFactory.create_batch(2)
+    tags = TagFactory.create_batch(3)
+    for _ in range(rows):
+        ProjectFactory(contacts=[person, *others], tags=tags)
+
+    with django_assert_num_queries(4):  # person, projects, contacts, tags
+        response = client.get(person.get_absolute_url())
+
+    assert len(response.context["projects"]) == rows
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_staff_list_query_count_does_not_grow(client, django_assert_num_queries, rows):
+    PersonFactory.create_batch(rows)
+
+    with django_assert_num_queries(1):
+        client.get(reverse("portal:person_list"))
