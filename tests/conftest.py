@@ -8,8 +8,12 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The live server's thread must not keep its connection open past the test, or
+# PostgreSQL refuses to drop the test database at the end of the run.
+settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 STRICT = os.environ.get("PORTAL_STRICT") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
