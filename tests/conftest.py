@@ -8,12 +8,8 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# The live server's thread must not keep its connection open past the test, or
-# PostgreSQL refuses to drop the test database at the end of the run.
-settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 STRICT = os.environ.get("PORTAL_STRICT") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -36,6 +32,26 @@ def pytest_runtest_makereport(item, call):
     if STRICT and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"Skipped, but PORTAL_STRICT=1 requires it to run: {report.longrepr}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _end_stray_connections(django_db_setup, django_db_blocker):
+    """Close connections that other contexts left open, so the test database can be dropped.
+
+    Playwright's sync API runs an event loop in the main thread; Django keys connections
+    by context, so ORM calls made under that loop open a second connection that nothing
+    closes. PostgreSQL then refuses to drop a database that still has a session.
+    """
+    yield
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 @pytest.fixture(autouse=True)
