@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "taggit",
     "portal",
     "projects",
+    "themes",
+    "activities",
 ]
 
 MIDDLEWARE = [
