@@ -22,6 +22,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include(portal_patterns)),
     path("nu-undersoeger-vi/", include("projects.urls")),
+    path("temaer/", include("themes.urls")),
+    # The catalogue owns several top-level addresses: /aktiviteter/, /velfaerdstrappen/ …
+    path("", include("activities.urls")),
     prefix_default_language=False,
 )
 
