@@ -11,12 +11,16 @@ portal_patterns = (
         path("", views.home, name="home"),
         path("medarbejdere/", views.person_list, name="person_list"),
         path("medarbejdere/<slug:slug>/", views.person_detail, name="person_detail"),
+        path("tilgaengelighed/", views.accessibility, name="accessibility"),
+        path("privatliv/", views.privacy, name="privacy"),
     ],
     "portal",
 )
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz/", views.healthz, name="healthz"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,12 +1,14 @@
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from portal.models import Person, PublishStatus
+from portal.sitemaps import collect as collect_sitemaps
 
 
 class CleanQueryMixin:
@@ -112,6 +114,17 @@ class PersonDetailView(TemplateView):
         return context
 
 
+def sitemap(request):
+    return sitemap_view(request, sitemaps=collect_sitemaps())
+
+
+def healthz(request):
+    """Answer load balancers without touching the database; also the benchmarks' bare view."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
 home = HomeView.as_view()
+accessibility = TemplateView.as_view(template_name="portal/accessibility.html")
+privacy = TemplateView.as_view(template_name="portal/privacy.html")
 person_list = PersonListView.as_view()
 person_detail = PersonDetailView.as_view()

@@ -55,7 +55,8 @@ def test_a_filtered_url_reloads_to_the_same_result(client, mette, helle):
 
     first, second = client.get(url), client.get(url)
 
-    assert titles(first) == titles(second) == ["Praktikpladser"]
+    assert titles(first) == ["Praktikpladser"]
+    assert second.content == first.content
 
 
 def test_contact_select_lists_each_person_with_project_count(client, mette, helle):

@@ -16,5 +16,7 @@ class Command(BaseCommand):
                 if not app.name.startswith("django") and find_spec(module_name):
                     counts = import_module(module_name).load()
                     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-                    self.stdout.write(f"{app.label}: {summary}")
-        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+                    if options["verbosity"]:
+                        self.stdout.write(f"{app.label}: {summary}")
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,82 @@
+"""A page cache for anonymous visitors that every save invalidates, in every process.
+
+Each rendered page is stored under a key that contains the current *content version*.
+Saving or deleting any content bumps the version in the shared cache (Redis in
+production), so every app process stops serving old pages at once; the old entries
+simply expire.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "portal:content-version"
+PAGE_TIMEOUT = 60 * 10
+CONTENT_APPS = {"portal", "projects", "themes", "activities", "taggit"}
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        # add() keeps a version another process set meanwhile.
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _set_new_version() -> None:
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:  # a cache outage must never block an editor's save
+        logger.exception("Could not invalidate the page cache")
+
+
+def bump_content_version(**kwargs) -> None:
+    """Invalidate now, and again after commit.
+
+    The second bump closes a race: another process could render the page from the old,
+    still committed data between the first bump and the commit, and store it under the
+    new version.
+    """
+    _set_new_version()
+    transaction.on_commit(_set_new_version, robust=True)
+
+
+def page_key(version: str, language: str, full_path: str) -> str:
+    digest = hashlib.sha256(full_path.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"portal:page:{version}:{language}:{digest}"
+
+
+def connect_invalidation() -> None:
+    """Bump the content version whenever content changes anywhere on the site."""
+    for model in apps.get_models():
+        if model._meta.app_label in CONTENT_APPS:
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"del-{model}")
+    m2m_changed.connect(bump_content_version, dispatch_uid="bump-m2m")
+
+
+def is_cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(("/admin/", f"/{settings.STATIC_URL}"))
+    )
+
+
+def is_cacheable_response(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
