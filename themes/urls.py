@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from themes import views
 
 app_name = "themes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.theme_list, name="list"),
+    path("<slug:slug>/", views.theme_detail, name="detail"),
+]

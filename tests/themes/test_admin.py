@@ -1,0 +1,279 @@
+"""Editors compose a theme on one admin page and edit each section's items from there."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from portal.models import PublishStatus
+from tests.factories import PersonFactory, ProjectFactory
+from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
+from themes.models import Section, SectionItem, SectionKind, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(model, action, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
+
+
+@pytest.fixture
+def section():
+    theme = ThemeFactory(title="Det boligsociale arbejde i bevægelse", contact=PersonFactory())
+    section = SectionFactory(theme=theme, heading="Tre tilgange", kind=SectionKind.TYPOLOGY)
+    SectionItemFactory(section=section, title="Forankring")
+    theme.projects.add(ProjectFactory())
+    return section
+
+
+def test_every_theme_model_editors_need_is_registered():
+    ours = {m for m in admin.site._registry if m._meta.app_label == "themes"}
+    assert ours == {Theme, Section}
+
+
+@pytest.mark.parametrize("model", [Theme, Section])
+def test_changelist_search_change_and_add_forms_open(admin_client, section, model):
+    obj = section if model is Section else section.theme
+
+    assert admin_client.get(admin_url(model, "changelist")).status_code == 200
+    found = admin_client.get(admin_url(model, "changelist"), {"q": str(obj)[:6]})
+    assert found.status_code == 200
+    assert str(obj) in found.text
+    assert admin_client.get(admin_url(model, "change", obj.pk)).status_code == 200
+    assert admin_client.get(admin_url(model, "add")).status_code == 200
+
+
+def test_theme_change_form_has_language_tabs_sections_and_a_view_on_site_link(
+    admin_client, section
+):
+    response = admin_client.get(admin_url(Theme, "change", section.theme.pk))
+
+    text = response.text
+    assert 'name="title_da"' in text and 'name="title_en"' in text
+    assert 'name="sections-0-heading_da"' in text
+    assert 'name="sections-0-order"' in text
+    assert "1 punkt – ret punkterne" in text
+    assert admin_url(Section, "change", section.pk) in text
+    assert "/r/" in text  # Django's "view on site" redirect
+
+
+def test_section_change_form_edits_its_items(admin_client, section):
+    response = admin_client.get(admin_url(Section, "change", section.pk))
+
+    assert 'name="items-0-title_da"' in response.text
+    assert 'value="Forankring"' in response.text
+
+
+def test_changelists_filter_by_status_and_kind(admin_client, section):
+    ThemeFactory(title="Et udkast", status=PublishStatus.DRAFT)
+
+    drafts = admin_client.get(admin_url(Theme, "changelist"), {"status__exact": "draft"})
+    typologies = admin_client.get(admin_url(Section, "changelist"), {"kind__exact": "typology"})
+
+    assert "Et udkast" in drafts.text
+    assert "Det boligsociale arbejde i bevægelse" not in drafts.text
+    assert "Tre tilgange" in typologies.text
+
+
+def test_contact_and_projects_use_autocomplete(admin_client, section):
+    response = admin_client.get(admin_url(Theme, "change", section.theme.pk))
+
+    for field in ("contact", "projects", "sections-0-contact"):
+        assert f'name="{field}"' in response.text
+        tag = response.text.split(f'<select name="{field}"')[1].split(">")[0]
+        assert 'class="admin-autocomplete"' in tag
+
+
+def section_form(prefix: str, index: int, **values) -> dict:
+    base = {
+        "id": "",
+        "theme": "",
+        "order": "0",
+        "heading_da": "",
+        "heading_en": "",
+        "anchor": "",
+        "kind": "text",
+        "body_da": "",
+        "body_en": "",
+        "read_more_da": "",
+        "read_more_en": "",
+        "contact": "",
+        "link_url": "",
+        "link_label_da": "",
+        "link_label_en": "",
+    }
+    return {f"{prefix}-{index}-{key}": value for key, value in {**base, **values}.items()}
+
+
+def management(prefix: str, total: int, initial: int = 0) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_editor_adds_a_theme_with_sections_in_one_go(admin_client):
+    person = PersonFactory()
+    project = ProjectFactory()
+    data = {
+        "title_da": "Nyt tema",
+        "title_en": "New theme",
+        "slug": "nyt-tema",
+        "status": "published",
+        "order": "1",
+        "lead_da": "Kort manchet.",
+        "lead_en": "",
+        "intro_da": "Tekst <script>alert(1)</script>",
+        "intro_en": "",
+        "contact": str(person.pk),
+        "hero_alt_da": "",
+        "hero_alt_en": "",
+        "projects": [str(project.pk)],
+        **management("sections", 3),
+        **section_form("sections", 0, order="2", heading_da="Proces", body_da="B", kind="process"),
+        **section_form("sections", 1, order="1", heading_da="Proces", body_da="A"),
+        **section_form(
+            "sections",
+            2,
+            order="3",
+            heading_da="Brug for inspiration?",
+            body_da="C",
+            kind="callout",
+            contact=str(person.pk),
+            link_url="https://www.example.org/",
+            link_label_da="Se mere",
+        ),
+    }
+
+    response = admin_client.post(admin_url(Theme, "add"), data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    theme = Theme.objects.get(slug="nyt-tema")
+    assert "<script>" not in theme.intro_da
+    assert list(theme.projects.all()) == [project]
+    assert [(s.heading, s.anchor) for s in theme.sections.all()] == [
+        ("Proces", "proces-2"),
+        ("Proces", "proces"),
+        ("Brug for inspiration?", "brug-for-inspiration"),
+    ]
+
+
+def test_editor_renumbers_sections_to_move_them(admin_client, section):
+    theme = section.theme
+    other = SectionFactory(theme=theme, heading="Geografi", order=section.order + 1)
+    data = {
+        "title_da": theme.title_da,
+        "title_en": "",
+        "slug": theme.slug,
+        "status": theme.status,
+        "order": "0",
+        "lead_da": theme.lead_da,
+        "lead_en": "",
+        "intro_da": "",
+        "intro_en": "",
+        "contact": "",
+        "hero_alt_da": "",
+        "hero_alt_en": "",
+        **management("sections", 2, 2),
+    }
+    for index, (obj, order) in enumerate([(section, 2), (other, 1)]):
+        data |= section_form(
+            "sections",
+            index,
+            id=str(obj.pk),
+            theme=str(theme.pk),
+            order=str(order),
+            heading_da=obj.heading_da,
+            anchor=obj.anchor,
+            kind=obj.kind,
+            body_da=obj.body_da,
+        )
+
+    response = admin_client.post(admin_url(Theme, "change", theme.pk), data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert [s.heading for s in theme.sections.all()] == ["Geografi", "Tre tilgange"]
+
+
+def test_an_anchor_the_page_uses_is_refused_with_a_message(admin_client, section):
+    data = {
+        "theme": str(section.theme.pk),
+        "order": "1",
+        "heading_da": "Indhold",
+        "heading_en": "",
+        "anchor": "indhold",
+        "kind": "text",
+        "body_da": "Tekst",
+        "body_en": "",
+        "read_more_da": "",
+        "read_more_en": "",
+        "contact": "",
+        "link_url": "",
+        "link_label_da": "",
+        "link_label_en": "",
+        **management("items", 0),
+    }
+
+    response = admin_client.post(admin_url(Section, "add"), data)
+
+    assert response.status_code == 200
+    assert "Ankeret “indhold” bruges allerede af siden" in response.text
+
+
+def test_saving_a_section_with_items_returns_to_its_theme(admin_client, section):
+    item = section.items.get()
+    data = {
+        "theme": str(section.theme.pk),
+        "order": "1",
+        "heading_da": "Tre tilgange",
+        "heading_en": "Three approaches",
+        "anchor": section.anchor,
+        "kind": "typology",
+        "body_da": "Tekst",
+        "body_en": "",
+        "read_more_da": "",
+        "read_more_en": "",
+        "contact": "",
+        "link_url": "",
+        "link_label_da": "",
+        "link_label_en": "",
+        **management("items", 2, 1),
+        "items-0-id": str(item.pk),
+        "items-0-section": str(section.pk),
+        "items-0-order": "2",
+        "items-0-title_da": "Forankring",
+        "items-0-title_en": "Embedding",
+        "items-0-body_da": "Tekst",
+        "items-0-body_en": "",
+        "items-0-read_more_da": "",
+        "items-0-read_more_en": "",
+        "items-1-id": "",
+        "items-1-section": str(section.pk),
+        "items-1-order": "1",
+        "items-1-title_da": "Videreførelse",
+        "items-1-title_en": "",
+        "items-1-body_da": "Tekst <img src=x onerror=alert(1)>",
+        "items-1-body_en": "",
+        "items-1-read_more_da": "Mere",
+        "items-1-read_more_en": "",
+    }
+
+    response = admin_client.post(admin_url(Section, "change", section.pk), data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert response["Location"] == admin_url(Theme, "change", section.theme.pk)
+    assert [i.title for i in section.items.all()] == ["Videreførelse", "Forankring"]
+    assert "onerror" not in SectionItem.objects.get(title_da="Videreførelse").body_da
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_theme_changelist_queries_do_not_grow(admin_client, django_assert_max_num_queries, rows):
+    person = PersonFactory()
+    for _ in range(rows):
+        SectionFactory.create_batch(2, theme=ThemeFactory(contact=person))
+
+    with django_assert_max_num_queries(10):
+        response = admin_client.get(admin_url(Theme, "changelist"))
+
+    assert response.status_code == 200
