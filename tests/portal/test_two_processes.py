@@ -60,12 +60,10 @@ def app_processes():
     servers, urls = [], []
     for _ in range(2):
         port = free_port()
+        command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "-w", "1"]
+        command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning"]
         servers.append(
-            subprocess.Popen(  # noqa: S603
-                [sys.executable, "-m", "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{port}",
-                 "-w", "1", "--log-level", "warning"],
-                cwd=django_settings.BASE_DIR, env=env,
-            )  # fmt: skip
+            subprocess.Popen(command, cwd=django_settings.BASE_DIR, env=env)  # noqa: S603
         )
         urls.append(f"http://127.0.0.1:{port}")
     for url in urls:
@@ -102,25 +100,30 @@ def test_an_edit_through_one_process_is_visible_through_the_other(app_processes,
     editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     login_form, _ = fetch(f"{first}/admin/login/", editor)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_form).group(1)
+    credentials = {"username": "redaktoer", "password": "hemmeligt-kodeord", "next": "/admin/"}
     editor.open(
         f"{first}/admin/login/?next=/admin/",
-        urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "username": "redaktoer",
-             "password": "hemmeligt-kodeord", "next": "/admin/"}
-        ).encode(),
-    )  # fmt: skip
+        urllib.parse.urlencode({"csrfmiddlewaretoken": token, **credentials}).encode(),
+    )
     change_url = f"{first}/admin/portal/person/{person.pk}/change/"
     form, _ = fetch(change_url, editor)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    fields = {
+        "name": "Karen Broberg",
+        "slug": "karen-broberg",
+        "job_title_da": "Seniorkonsulent",
+        "job_title_en": "",
+        "is_active": "on",
+        "order": "0",
+        "phone": "",
+        "email": "",
+        "bio_da": "",
+        "bio_en": "",
+    }
     saved = editor.open(
         change_url,
-        urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "name": "Karen Broberg", "slug": "karen-broberg",
-             "job_title_da": "Seniorkonsulent", "job_title_en": "", "is_active": "on",
-             "order": "0", "phone": "", "email": "", "bio_da": "", "bio_en": "",
-             "_save": "Gem"}
-        ).encode(),
-    )  # fmt: skip
+        urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode(),
+    )
 
     assert saved.url == f"{first}/admin/portal/person/"
     person.refresh_from_db()
