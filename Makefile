@@ -13,7 +13,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install checkers run serve migrate demo messages makemessages test test-fast lint format check bench clean
+.PHONY: help install checkers bench run serve migrate demo messages makemessages test test-fast lint format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,18 @@ format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 check: lint test ## What CI runs: lint and the whole suite
+
+# Benchmarks use their own database: PostgreSQL when DATABASE_URL says so, else SQLite.
+BENCH_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/bench.sqlite3)
+BENCH_REDIS_URL ?= $(or $(REDIS_URL),$(shell redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && echo redis://127.0.0.1:6379/1))
+
+bench: messages ## Measure every page type against a bare view (gunicorn, production settings)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_scale
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(MANAGE) bench $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, compiled files and local data
 	rm -rf $(VENV) node_modules staticfiles var test-results .hypothesis

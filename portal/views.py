@@ -87,9 +87,15 @@ class HomeView(TemplateView):
         return context
 
 
-class PersonListView(ListView):
+class PersonListView(FriendlyPaginationMixin, ListView):
     template_name = "portal/person_list.html"
     context_object_name = "people"
+    paginate_by = 48
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["notices"] = self.notices
+        return context
 
     def get_queryset(self):
         published = Q(project_links__project__status=PublishStatus.PUBLISHED)
