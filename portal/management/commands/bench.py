@@ -100,7 +100,7 @@ class Command(BaseCommand):
                 f"127.0.0.1:{options['port']}",
                 "--log-level",
                 "warning",
-            ],  # fmt: skip
+            ],
             cwd=settings.BASE_DIR,
             env=env,
         )
@@ -158,9 +158,15 @@ class Command(BaseCommand):
 
     def run_wrk(self, wrk: str, url: str, script: str | None = None) -> dict:
         command = [
-            wrk, "--threads", "2", "--connections", str(self.options["connections"]),
-            "--duration", f"{self.options['duration']}s", "--latency",
-        ]  # fmt: skip
+            wrk,
+            "--threads",
+            "2",
+            "--connections",
+            str(self.options["connections"]),
+            "--duration",
+            f"{self.options['duration']}s",
+            "--latency",
+        ]
         if script:
             command += ["--script", script]
         output = subprocess.run(  # noqa: S603
