@@ -13,7 +13,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve migrate demo messages makemessages test test-fast lint format check bench clean
+.PHONY: help install checkers bench run serve migrate demo messages makemessages test test-fast lint format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -27,6 +27,11 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet "uv==$(UV_VERSION)"; }
 	$(BIN)/uv sync --locked --python $(VENV)/bin/python
 	@touch $@
+
+checkers: ## Install the page checkers the tests use (axe-core, Nu Html Checker) from npm
+	@if command -v npm >/dev/null 2>&1; then \
+	  test node_modules/.installed -nt package-lock.json || { npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; \
+	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
 
 messages: install ## Compile the translation catalogues (locale/*/LC_MESSAGES/django.mo)
 	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
@@ -47,7 +52,7 @@ run: messages demo ## Install, migrate, load the demo content and serve on 127.0
 superuser: install ## Create an admin user for /admin/
 	$(MANAGE) createsuperuser
 
-test: messages ## Run the whole test suite (set DATABASE_URL for PostgreSQL)
+test: messages checkers ## Run the whole test suite (set DATABASE_URL for PostgreSQL)
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -61,6 +66,18 @@ format: install ## Apply ruff's fixes and formatting
 
 check: lint test ## What CI runs: lint and the whole suite
 
+# Benchmarks use their own database: PostgreSQL when DATABASE_URL says so, else SQLite.
+BENCH_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/bench.sqlite3)
+BENCH_REDIS_URL ?= $(or $(REDIS_URL),$(shell redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && echo redis://127.0.0.1:6379/1))
+
+bench: messages ## Measure every page type against a bare view (gunicorn, production settings)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_scale
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(MANAGE) bench $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, compiled files and local data
-	rm -rf $(VENV) staticfiles var test-results
+	rm -rf $(VENV) node_modules staticfiles var test-results .hypothesis
 	find . -name '__pycache__' -prune -exec rm -rf {} +

@@ -51,6 +51,27 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(_set_new_version, robust=True)
 
 
+def cached_by_content(name: str, compute, timeout: int = PAGE_TIMEOUT):
+    """Return ``compute()``, stored until the next content change.
+
+    For data derived from all content, such as the filters' counts per person and
+    subject: fresh after every save, computed once per change rather than per request.
+    """
+    try:
+        key = f"portal:data:{content_version()}:{name}"
+        value = cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable")
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, timeout=timeout)
+        except Exception:
+            logger.exception("Cache unavailable")
+    return value
+
+
 def page_key(version: str, language: str, full_path: str) -> str:
     digest = hashlib.sha256(full_path.encode("utf-8", "surrogatepass")).hexdigest()
     return f"portal:page:{version}:{language}:{digest}"

@@ -1,11 +1,41 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
+class FastSelect(forms.Select):
+    """A <select> rendered in Python.
+
+    Django renders every <option> through a template of its own; with a few hundred
+    people and subjects in the filters that dominated the cost of a list page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = "" if value is None else str(value)
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = []
+        for option_value, label in self.choices:
+            option_value = str(option_value)
+            selected = " selected" if option_value == value else ""
+            options.append(
+                f'<option value="{conditional_escape(option_value)}"{selected}>'
+                f"{conditional_escape(label)}</option>"
+            )
+        return format_html(
+            "<select{}>\n{}\n</select>",
+            flatatt(final_attrs),
+            mark_safe("\n".join(options)),  # noqa: S308
+        )
+
+
 class FilterChoiceField(forms.ChoiceField):
     """A choice in a GET filter form whose error quotes the (shortened) unknown value."""
+
+    widget = FastSelect
 
     default_error_messages = {
         "invalid_choice": _("Vi kender ikke værdien “%(value)s”. Vælg en fra listen."),

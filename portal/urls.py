@@ -20,6 +20,7 @@ portal_patterns = (
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 

@@ -1,8 +1,9 @@
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
@@ -86,9 +87,15 @@ class HomeView(TemplateView):
         return context
 
 
-class PersonListView(ListView):
+class PersonListView(FriendlyPaginationMixin, ListView):
     template_name = "portal/person_list.html"
     context_object_name = "people"
+    paginate_by = 48
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["notices"] = self.notices
+        return context
 
     def get_queryset(self):
         published = Q(project_links__project__status=PublishStatus.PUBLISHED)
@@ -116,6 +123,11 @@ class PersonDetailView(TemplateView):
 
 def sitemap(request):
     return sitemap_view(request, sitemaps=collect_sitemaps())
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def healthz(request):

@@ -1,6 +1,8 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import cached_by_content
 from portal.forms import FilterChoiceField, FilterForm
 from projects.models import ResearchStatus, contacts_with_project_counts, tags_with_project_counts
 
@@ -42,32 +44,37 @@ class ProjectFilterForm(FilterForm):
     )
 
     def set_choices(self) -> None:
-        self.people = {person.slug: person for person in contacts_with_project_counts()}
-        self.tags = {tag.slug: tag for tag in tags_with_project_counts()}
+        people = cached_by_content("projects:contacts", contacts_with_project_counts)
+        tags = cached_by_content("projects:tags", tags_with_project_counts)
+        english = get_language() == "en"
+        for tag in tags:
+            tag["label"] = (english and tag["name_en"]) or tag["name"]
+        self.people = {person["slug"]: person for person in people}
+        self.tags = {tag["slug"]: tag for tag in tags}
         self.fields["kontakt"].choices = [
             ("", _("Alle kontaktpersoner")),
-            *((slug, f"{p.name} ({p.project_count})") for slug, p in self.people.items()),
+            *((p["slug"], f"{p['name']} ({p['project_count']})") for p in people),
         ]
         self.fields["emne"].choices = [
             ("", _("Alle emner")),
-            *((slug, f"{t.label} ({t.project_count})") for slug, t in self.tags.items()),
+            *((t["slug"], f"{t['label']} ({t['project_count']})") for t in tags),
         ]
 
     @property
-    def contact(self):
+    def contact(self) -> dict | None:
         return self.people.get(self.valid_data.get("kontakt"))
 
     @property
-    def tag(self):
+    def tag(self) -> dict | None:
         return self.tags.get(self.valid_data.get("emne"))
 
     def filter(self, projects):
         """Narrow a queryset of projects by the valid filters."""
         data = self.valid_data
         if self.contact:
-            projects = projects.for_contact(self.contact)
+            projects = projects.for_contact(self.contact["pk"])
         if self.tag:
-            projects = projects.tagged(self.tag)
+            projects = projects.tagged(self.tag["pk"])
         if data.get("status"):
             projects = projects.with_research_status(data["status"])
         if data.get("q"):
@@ -81,9 +88,9 @@ class ProjectFilterForm(FilterForm):
         if data.get("q"):
             active.append(("q", _("Søgning"), data["q"]))
         if self.contact:
-            active.append(("kontakt", _("Kontaktperson"), self.contact.name))
+            active.append(("kontakt", _("Kontaktperson"), self.contact["name"]))
         if self.tag:
-            active.append(("emne", _("Emne"), self.tag.label))
+            active.append(("emne", _("Emne"), self.tag["label"]))
         if data.get("status"):
             active.append(("status", _("Status"), ResearchStatus(data["status"]).label))
         return active

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -24,11 +25,11 @@ class ResearchStatus(models.TextChoices):
 
 
 class ResearchProjectQuerySet(PublishableQuerySet):
-    def for_contact(self, person: Person):
-        """Return the projects that this person is a contact for."""
+    def for_contact(self, person: Person | int):
+        """Return the projects that this person (or person pk) is a contact for."""
         return self.filter(contact_links__person=person)
 
-    def tagged(self, tag: Tag):
+    def tagged(self, tag: Tag | int):
         return self.filter(tagged_items__tag=tag)
 
     def with_research_status(self, status: str):
@@ -62,19 +63,29 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         return queryset
 
     def with_list_relations(self):
-        """Fetch what a project card shows, in a fixed number of queries."""
-        return self.prefetch_related(
+        """Fetch what a project card shows, in a fixed number of queries; skip the body."""
+        return self.defer(
+            *(f"body_{code}" for code, _name in settings.LANGUAGES), "body"
+        ).prefetch_related(
             Prefetch(
                 "contact_links",
                 queryset=ProjectContact.objects.public().select_related("person"),
                 to_attr="public_contact_links",
             ),
-            "tags",
+            # Through the link table rather than taggit's manager, which builds a new
+            # query per project before it looks at the prefetched rows.
+            Prefetch(
+                "tagged_items",
+                queryset=TaggedProject.objects.select_related("tag").order_by("tag__name"),
+                to_attr="tag_links",
+            ),
         )
 
     def with_detail_relations(self):
-        return self.with_list_relations().prefetch_related(
-            Prefetch("partners", queryset=Organisation.objects.order_by("name"))
+        return (
+            self.with_list_relations()
+            .defer(None)
+            .prefetch_related(Prefetch("partners", queryset=Organisation.objects.order_by("name")))
         )
 
 
@@ -133,6 +144,10 @@ class ResearchProject(RichTextMixin, Publishable):
         verbose_name = _("forskningsprojekt")
         verbose_name_plural = _("forskningsprojekter")
         ordering = ["-start_year", "title"]
+        indexes = [
+            # The public list: published projects, newest first.
+            models.Index(fields=["status", "-start_year", "title"], name="project_list_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True)
@@ -170,6 +185,14 @@ class ResearchProject(RichTextMixin, Publishable):
         if end:
             return _("til %(year)s") % {"year": end}
         return ""
+
+    @property
+    def subjects(self) -> list[Tag]:
+        """Return the project's subjects, in name order (prefetched for lists)."""
+        links = getattr(self, "tag_links", None)
+        if links is None:
+            return list(self.tags.order_by("name"))
+        return [link.tag for link in links]
 
     @property
     def main_contact(self) -> Person | None:
@@ -222,21 +245,24 @@ class TaggedProject(ItemBase):
         ]
 
 
-def contacts_with_project_counts():
-    """Return active people who are contacts, each with their number of published projects."""
+def contacts_with_project_counts() -> list[dict]:
+    """Return active contacts (pk, slug, name) with their number of published projects."""
     published = Q(project_links__project__status=PublishStatus.PUBLISHED)
-    return (
+    return list(
         Person.objects.active()
         .annotate(project_count=Count("project_links", filter=published))
         .filter(project_count__gt=0)
         .order_by("name")
+        .values("pk", "slug", "name", "project_count")
     )
 
 
-def tags_with_project_counts():
+def tags_with_project_counts() -> list[dict]:
+    """Return the subjects of published projects (pk, slug, names) with project counts."""
     published = Q(project_items__content_object__status=PublishStatus.PUBLISHED)
-    return (
+    return list(
         Tag.objects.annotate(project_count=Count("project_items", filter=published))
         .filter(project_count__gt=0)
         .order_by("name")
+        .values("pk", "slug", "name", "name_en", "project_count")
     )

@@ -1,0 +1,29 @@
+import random
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.models import Person
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a large synthetic data set for benchmarks (each app's scale.py). "
+        "Runs once per database: a second run does nothing."
+    )
+
+    def handle(self, *args, **options):
+        if Person.objects.filter(slug__startswith="skala-person-").exists():
+            self.stdout.write("Scale data already present.")
+            return
+        rng = random.Random(2026)  # noqa: S311 - repeatable synthetic data, not security
+        with transaction.atomic():
+            for app in apps.get_app_configs():
+                module_name = f"{app.name}.scale"
+                if not app.name.startswith("django") and find_spec(module_name):
+                    counts = import_module(module_name).load(rng)
+                    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+                    self.stdout.write(f"{app.label}: {summary}")
