@@ -118,6 +118,7 @@ class PersonDetailView(TemplateView):
         )
         # The reverse relation brings the projects app's QuerySet methods with it.
         context["projects"] = person.research_projects.published().with_list_relations()
+        context["themes"] = person.themes.published()
         return context
 
 

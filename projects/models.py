@@ -97,7 +97,7 @@ class ResearchProject(RichTextMixin, Publishable):
         _("kortnavn i adressen"),
         max_length=80,
         unique=True,
-        help_text=_("Bruges i adressen /nu-undersoeger-vi/<kortnavn>/."),
+        help_text=_("Bruges i adressen /nu-undersoeger-vi/kortnavn/."),
     )
     summary = models.TextField(
         _("resumé"), help_text=_("To-tre sætninger, der vises i oversigten."), default=""

@@ -43,6 +43,8 @@ class ProjectDetailView(DetailView):
         context["crumbs"] = crumbs(
             (_("Nu undersøger vi"), reverse("projects:list")), (self.object.title, None)
         )
+        # Themes link to projects; the reverse relation keeps this app free of theirs.
+        context["themes"] = self.object.themes.published()
         return context
 
 

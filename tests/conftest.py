@@ -64,6 +64,15 @@ def _fast_and_isolated(settings):
 
 
 @pytest.fixture(autouse=True)
+def _danish():
+    """Start each test in Danish: a request under /en/ leaves English active in the thread."""
+    from django.utils import translation
+
+    with translation.override("da"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

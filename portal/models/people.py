@@ -19,7 +19,7 @@ class Person(models.Model):
         _("kortnavn i adressen"),
         max_length=80,
         unique=True,
-        help_text=_("Bruges i adressen /medarbejdere/<kortnavn>/. Udfyldes ud fra navnet."),
+        help_text=_("Bruges i adressen /medarbejdere/kortnavn/. Udfyldes ud fra navnet."),
     )
     job_title = models.CharField(_("stilling"), max_length=150, blank=True, default="")
     phone = models.CharField(_("telefon"), max_length=30, blank=True, default="")

@@ -96,7 +96,7 @@ def focused_outline(page: Page) -> dict:
     )
 
 
-def tab_until(page: Page, text: str, limit: int = 80) -> None:
+def tab_until(page: Page, text: str, limit: int = 120) -> None:
     """Press Tab until the focused element's text starts with ``text``; focus must show."""
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -127,3 +127,14 @@ def test_keyboard_only_visitor_filters_projects_and_opens_one(page: Page, live_s
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Stedsidentiteten i udsatte boligområder"
     )
+
+    # The project belongs to a theme; from there, open a "Læs mere" with the keyboard.
+    tab_until(page, "Det boligsociale arbejde i bevægelse")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Det boligsociale arbejde i bevægelse"
+    )
+    tab_until(page, "Læs mere")
+    page.keyboard.press("Enter")
+    expect(page.locator("details[open]").first).to_be_visible()
+    assert page.evaluate("document.activeElement.parentElement.open") is True

@@ -100,5 +100,19 @@ def test_hostile_html_in_the_body_is_removed_on_save(client, project):
 
 
 def test_detail_page_query_count(client, project, django_assert_num_queries):
-    with django_assert_num_queries(4):  # project, contacts, tags, partners
+    with django_assert_num_queries(5):  # project, contacts, tags, partners, themes
         client.get(project.get_absolute_url())
+
+
+def test_project_page_links_to_its_published_themes(client, project):
+    from tests.themes.factories import ThemeFactory
+
+    theme = ThemeFactory(title="Det boligsociale arbejde i bevægelse")
+    theme.projects.add(project)
+    draft = ThemeFactory(title="Kladdetema", status=PublishStatus.DRAFT)
+    draft.projects.add(project)
+
+    response = client.get(project.get_absolute_url())
+
+    assert f'href="{theme.get_absolute_url()}"' in response.text
+    assert "Kladdetema" not in response.text
