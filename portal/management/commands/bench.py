@@ -10,18 +10,14 @@ figure is also given as a ratio to it.
 
 import gzip
 import json
-import os
 import re
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -30,6 +26,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import translation
+
+from portal.management.commands._gunicorn import gunicorn, sitemap_paths
 
 MISS_SCRIPT = """
 local counter = 0
@@ -80,67 +78,15 @@ class Command(BaseCommand):
         if not wrk:
             raise CommandError("wrk is missing: apt-get install wrk")
         self.options = options
-        base = f"http://127.0.0.1:{options['port']}"
-        env = self.server_environment()
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-        )
-        server = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "portal.wsgi",
-                "--workers",
-                str(options["workers"]),
-                "--bind",
-                f"127.0.0.1:{options['port']}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-        )
-        try:
-            self.wait_for(base)
+        with gunicorn(options["port"], options["workers"]) as (base, _server, env):
             pages = self.discover(base)
             rows = self.measure(wrk, base, pages)
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
         self.report(rows, env)
-
-    def server_environment(self) -> dict:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(
-            DJANGO_DEBUG="0",
-            DJANGO_HTTPS="0",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-            DJANGO_CACHE_PREFIX=f"bench-{secrets.token_hex(4)}",
-            DJANGO_LOG_LEVEL="ERROR",
-        )
-        return env
-
-    def wait_for(self, base: str) -> None:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/healthz/", timeout=1)  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise CommandError("gunicorn did not start")
 
     def discover(self, base: str) -> list[tuple[str, str]]:
         """Return (page type, path): one Danish page per type, filtered lists, bare view."""
-        with urllib.request.urlopen(f"{base}/sitemap.xml", timeout=60) as response:  # noqa: S310
-            xml = response.read().decode()
         pages, seen = [("bare view (healthz)", "/healthz/")], set()
-        for loc in re.findall(r"<loc>([^<]+)</loc>", xml):
-            path = urlsplit(loc).path
+        for path in sitemap_paths(base):
             if path.startswith("/en/"):
                 continue
             with translation.override("da"):
