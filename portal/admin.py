@@ -2,8 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from taggit.models import Tag as TaggitTag
 
 from portal.models import Organisation, Person, Tag
+
+# The site's subjects are portal.Tag; taggit's own tag table stays unused and out of sight.
+admin.site.unregister(TaggitTag)
 
 admin.site.site_header = _("Redaktion · Viden om boligsocialt arbejde")
 admin.site.site_title = _("Redaktion")
