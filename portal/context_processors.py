@@ -12,6 +12,7 @@ NAVIGATION = [
     ("activities:list", _("Aktiviteter")),
     ("news:list", _("Nyheder")),
     ("portal:person_list", _("Medarbejdere")),
+    ("portal:search", _("Søg")),
 ]
 
 

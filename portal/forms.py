@@ -73,3 +73,14 @@ class FilterForm(forms.Form):
 
     def error_notices(self) -> list[str]:
         return [str(message) for errors in self.errors.values() for message in errors]
+
+
+class SearchForm(FilterForm):
+    q = forms.CharField(
+        label=_("Søg på hele sitet"),
+        required=False,
+        max_length=200,
+        error_messages={
+            "max_length": _("Søgeteksten er for lang. Skriv højst %(limit_value)d tegn."),
+        },
+    )

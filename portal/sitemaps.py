@@ -26,7 +26,13 @@ class PagesSitemap(PortalSitemap):
     """Pages that are one of a kind."""
 
     def items(self):
-        return ["portal:home", "portal:person_list", "portal:accessibility", "portal:privacy"]
+        return [
+            "portal:home",
+            "portal:person_list",
+            "portal:search",
+            "portal:accessibility",
+            "portal:privacy",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -11,6 +11,7 @@ portal_patterns = (
         path("", views.home, name="home"),
         path("medarbejdere/", views.person_list, name="person_list"),
         path("medarbejdere/<slug:slug>/", views.person_detail, name="person_detail"),
+        path("soeg/", views.search, name="search"),
         path("tilgaengelighed/", views.accessibility, name="accessibility"),
         path("privatliv/", views.privacy, name="privacy"),
     ],

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
+from portal.forms import SearchForm
 from portal.models import Person, PublishStatus
+from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 
 
@@ -122,6 +124,24 @@ class PersonDetailView(TemplateView):
         return context
 
 
+class SearchView(CleanQueryMixin, TemplateView):
+    template_name = "portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        text = form.valid_data.get("q", "")
+        groups = search_everything(text) if text else []
+        context.update(
+            form=form,
+            query=text,
+            groups=groups,
+            total=sum(group.total for group in groups),
+            notices=form.error_notices(),
+        )
+        return context
+
+
 def sitemap(request):
     return sitemap_view(request, sitemaps=collect_sitemaps())
 
@@ -137,6 +157,7 @@ def healthz(request):
 
 
 home = HomeView.as_view()
+search = SearchView.as_view()
 accessibility = TemplateView.as_view(template_name="portal/accessibility.html")
 privacy = TemplateView.as_view(template_name="portal/privacy.html")
 person_list = PersonListView.as_view()

@@ -1,8 +1,9 @@
 """Find one page of every public page type from the site itself.
 
 The sitemap names every page; links on list pages back to the same list with a query
-string give the filtered variants. A page type that appears in the URL patterns but not
-in the sitemap fails ``test_every_public_route_is_in_the_sitemap``.
+string give the filtered variants, and a page with a search form is also searched.
+A page type that appears in the URL patterns but not in the sitemap fails
+``test_every_public_route_is_in_the_sitemap``.
 """
 
 import re
@@ -60,6 +61,8 @@ def discover_pages(client) -> dict[str, str]:
         filtered = re.search(rf'href="({re.escape(path)}\?[^"#]+)"', html)
         if filtered:
             pages[f"{label} filtered"] = filtered.group(1).replace("&amp;", "&")
+        elif 'role="search"' in html and 'name="q"' in html:
+            pages[f"{label} searched"] = f"{path}?q=boligsocialt"
     for language, path in NOT_FOUND.items():
         pages[f"404 [{language}]"] = path
     return pages

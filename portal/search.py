@@ -1,0 +1,88 @@
+"""Site-wide search: each app answers for its own content in its ``search.py``.
+
+An app's ``search(text, limit)`` returns a SearchGroup. The search page asks every app
+in INSTALLED_APPS order, so a new section is searchable once it has that module.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Q
+
+MAX_WORDS = 8
+
+
+@dataclass
+class SearchHit:
+    title: str
+    url: str
+    summary: str = ""
+    meta: str = ""
+
+
+@dataclass
+class SearchGroup:
+    label: str
+    total: int
+    hits: list[SearchHit] = field(default_factory=list)
+    more_url: str = ""
+
+
+def words(text: str) -> list[str]:
+    return text.split()[:MAX_WORDS]
+
+
+def matching_every_word(text: str, fields: list[str]) -> Q:
+    """Return a Q where every word occurs in one of the fields, in either language.
+
+    modeltranslation does not fall back between languages inside queries, so a
+    translated field is searched in each language column by name.
+    """
+    query = Q()
+    for word in words(text):
+        any_field = Q()
+        for name in fields:
+            if name.endswith("*"):
+                for code, _label in settings.LANGUAGES:
+                    any_field |= Q(**{f"{name[:-1]}_{code}__icontains": word})
+            else:
+                any_field |= Q(**{f"{name}__icontains": word})
+        query &= any_field
+    return query
+
+
+def search(text: str, limit: int) -> SearchGroup:
+    """Search the people: name and job title."""
+    from django.utils.translation import gettext
+
+    from portal.models import Person
+
+    people = Person.objects.active().filter(matching_every_word(text, ["name", "job_title*"]))
+    return SearchGroup(
+        label=gettext("Medarbejdere"),
+        total=people.count(),
+        hits=[
+            SearchHit(title=p.name, url=p.get_absolute_url(), meta=p.job_title)
+            for p in people[:limit]
+        ],
+    )
+
+
+@cache
+def providers() -> list:
+    found = []
+    for app in apps.get_app_configs():
+        module_name = f"{app.name}.search"
+        if not app.name.startswith("django") and find_spec(module_name):
+            module = import_module(module_name)
+            if hasattr(module, "search"):
+                found.append(module.search)
+    return found
+
+
+def search_everything(text: str, limit: int = 5) -> list[SearchGroup]:
+    return [group for provider in providers() if (group := provider(text, limit)).total]
