@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
 PAGE_TIMEOUT = 60 * 10
-CONTENT_APPS = {"portal", "projects", "themes", "activities", "taggit"}
+CONTENT_APPS = {"portal", "projects", "themes", "activities", "news", "taggit"}
 
 
 def content_version() -> str:

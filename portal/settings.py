@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "projects",
     "themes",
     "activities",
+    "portal.news",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include(portal_patterns)),
     path("nu-undersoeger-vi/", include("projects.urls")),
     path("temaer/", include("themes.urls")),
+    path("nyheder/", include("portal.news.urls")),
     # The catalogue owns several top-level addresses: /aktiviteter/, /velfaerdstrappen/ …
     path("", include("activities.urls")),
     prefix_default_language=False,
