@@ -1,0 +1,154 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from activities.models import (
+    Activity,
+    ActivityForm,
+    FocusArea,
+    Method,
+    Source,
+    TargetGroup,
+    WelfareStep,
+)
+from portal.models import PublishStatus
+
+
+class TermAdmin(TabbedTranslationAdmin):
+    """The words of the catalogue. Their wording follows the political agreements."""
+
+    list_display = ["name", "slug", "order", "activity_count"]
+    list_editable = ["order"]
+    search_fields = ["name_da", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_da"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_activity_count=Count("activities"))
+
+    @admin.display(description=_("aktiviteter"), ordering="_activity_count")
+    def activity_count(self, term):
+        return term._activity_count
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(TermAdmin):
+    search_fields = [*TermAdmin.search_fields, "goal_da", "goal_en"]
+    fields = ["name", "slug", "order", "goal"]
+
+
+@admin.register(WelfareStep)
+class WelfareStepAdmin(TermAdmin):
+    search_fields = [*TermAdmin.search_fields, "description_da", "description_en"]
+    fields = ["name", "slug", "order", "description", "realistic_goal"]
+
+
+@admin.register(ActivityForm)
+class ActivityFormAdmin(TermAdmin):
+    pass
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(TermAdmin):
+    pass
+
+
+@admin.register(Method)
+class MethodAdmin(TermAdmin):
+    pass
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 0
+    fields = ["title", "publisher", "year", "url", "order"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "step", "focus_area_names", "status", "tag_names", "updated_at"]
+    list_filter = ["status", "step", "focus_areas", "forms", "target_groups", "methods"]
+    list_select_related = ["step"]
+    search_fields = [
+        "name_da",
+        "name_en",
+        "summary_da",
+        "summary_en",
+        "slug",
+        "tags__name",
+    ]
+    prepopulated_fields = {"slug": ["name_da"]}
+    autocomplete_fields = [
+        "focus_areas",
+        "forms",
+        "target_groups",
+        "methods",
+        "research_projects",
+    ]
+    inlines = [SourceInline]
+    actions = ["publish", "unpublish"]
+    list_per_page = 50
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status", "summary"]}),
+        (
+            _("Placering i kataloget"),
+            {
+                "fields": [
+                    "step",
+                    "focus_areas",
+                    "forms",
+                    "target_groups",
+                    "methods",
+                    "tags",
+                ]
+            },
+        ),
+        (
+            _("Beskrivelse"),
+            {
+                "description": _(
+                    "De faste afsnit vises i denne rækkefølge på aktivitetens side. "
+                    "Afsnit adskilles af en tom linje; enkle HTML-tags er tilladt."
+                ),
+                "fields": [
+                    "target_group_text",
+                    "method_text",
+                    "implementation",
+                    "evidence",
+                    "economy",
+                ],
+            },
+        ),
+        (_("Forskning"), {"fields": ["research_projects"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("focus_areas", "tags")
+
+    @admin.display(description=_("indsatsområder"))
+    def focus_area_names(self, activity):
+        return ", ".join(area.name for area in activity.focus_areas.all())
+
+    @admin.display(description=_("emner"))
+    def tag_names(self, activity):
+        return ", ".join(tag.name for tag in activity.tags.all())
+
+    @admin.action(description=_("Udgiv de valgte aktiviteter"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, PublishStatus.PUBLISHED)
+
+    @admin.action(description=_("Gør de valgte aktiviteter til kladder"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, PublishStatus.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        changed = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+        message = ngettext(
+            "%(count)d aktivitet er nu “%(status)s”.",
+            "%(count)d aktiviteter er nu “%(status)s”.",
+            changed,
+        ) % {"count": changed, "status": PublishStatus(status).label}
+        self.message_user(request, message, messages.SUCCESS)

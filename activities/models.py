@@ -1,0 +1,409 @@
+"""The activity catalogue: activities, the welfare staircase and the four focus areas."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase
+
+from portal.models import Publishable, PublishableQuerySet, RichTextMixin, Tag
+from portal.text import unique_slug
+
+
+def in_current_language(field: str):
+    """Return an expression for a translated column in the current language, else Danish.
+
+    modeltranslation rewrites ``order_by("name")`` to ``name_en`` without falling back,
+    so rows without English would sort first on English pages.
+    """
+    danish = F(f"{field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
+    language = (get_language() or "").split("-")[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    if language in codes and language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        translated = NullIf(F(f"{field}_{language}"), Value(""))
+        return Lower(Coalesce(translated, danish, output_field=models.CharField()))
+    return Lower(danish)
+
+
+def catalogue_url(**params: str) -> str:
+    """Return the address of the catalogue filtered by the given parameters."""
+    return f"{reverse('activities:list')}?{urlencode(params)}"
+
+
+class CatalogueTerm(models.Model):
+    """A word editors keep in the admin: a focus area, a step, a form, a method …"""
+
+    name = models.CharField(_("navn"), max_length=120)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=80,
+        unique=True,
+        help_text=_("Bruges i filtrenes adresser. Udfyldes ud fra navnet."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("rækkefølge"), default=0, help_text=_("Lavest vises først.")
+    )
+
+    # The URL parameter of the catalogue facet this term belongs to.
+    catalogue_param = ""
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, "name_da", None) or self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def catalogue_url(self) -> str:
+        """Return the catalogue filtered by this term."""
+        return catalogue_url(**{self.catalogue_param: self.slug})
+
+
+class FocusArea(CatalogueTerm):
+    """One of the four focus areas ("indsatsområder") set by the political agreements."""
+
+    goal = models.TextField(
+        _("mål"),
+        default="",
+        help_text=_("Områdets overordnede mål, som det står i de politiske aftaler."),
+    )
+
+    catalogue_param = "indsatsomraade"
+
+    class Meta(CatalogueTerm.Meta):
+        verbose_name = _("indsatsområde")
+        verbose_name_plural = _("indsatsområder")
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:focus_area", kwargs={"slug": self.slug})
+
+
+class WelfareStep(CatalogueTerm):
+    """A step of the welfare staircase ("velfærdstrappen"), from innovative to evidence-based."""
+
+    order = models.PositiveSmallIntegerField(
+        _("trin"),
+        unique=True,
+        help_text=_("1 er det nederste trin. Trappen stiger mod de evidensbaserede aktiviteter."),
+    )
+    description = models.TextField(
+        _("beskrivelse"),
+        default="",
+        help_text=_("Hvilke beboere trinnet handler om, og hvilke aktiviteter der hører til."),
+    )
+    realistic_goal = models.TextField(
+        _("realistisk mål for beboerne"),
+        default="",
+        help_text=_("Den forandring, man realistisk kan opnå for beboerne på dette trin."),
+    )
+
+    catalogue_param = "trin"
+
+    class Meta(CatalogueTerm.Meta):
+        verbose_name = _("trin på velfærdstrappen")
+        verbose_name_plural = _("velfærdstrappens trin")
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('activities:staircase')}#{self.slug}"
+
+
+class ActivityForm(CatalogueTerm):
+    """How an activity meets residents: one-to-one, in groups, user and professional."""
+
+    catalogue_param = "form"
+
+    class Meta(CatalogueTerm.Meta):
+        verbose_name = _("aktivitetsform")
+        verbose_name_plural = _("aktivitetsformer")
+
+
+class TargetGroup(CatalogueTerm):
+    catalogue_param = "maalgruppe"
+
+    class Meta(CatalogueTerm.Meta):
+        verbose_name = _("målgruppe")
+        verbose_name_plural = _("målgrupper")
+
+
+class Method(CatalogueTerm):
+    """A method of housing-related social work, e.g. "samskabelse"."""
+
+    catalogue_param = "metode"
+
+    class Meta(CatalogueTerm.Meta):
+        verbose_name = _("metode")
+        verbose_name_plural = _("metoder")
+
+
+# The fixed sections of an activity page, in their fixed order: (field, anchor, heading).
+SECTIONS = [
+    ("target_group_text", "maalgruppe", _("Målgruppe")),
+    ("method_text", "metode", _("Metode")),
+    ("implementation", "implementering", _("Implementering")),
+    ("evidence", "evidens", _("Effekt og evidens")),
+    ("economy", "oekonomi", _("Økonomi og ressourcer")),
+]
+
+
+class ActivityQuerySet(PublishableQuerySet):
+    def on_step(self, step: WelfareStep):
+        return self.filter(step=step)
+
+    def in_focus_area(self, area: FocusArea):
+        return self.filter(focus_areas=area)
+
+    def with_form(self, form: ActivityForm):
+        return self.filter(forms=form)
+
+    def for_target_group(self, group: TargetGroup):
+        return self.filter(target_groups=group)
+
+    def with_method(self, method: Method):
+        return self.filter(methods=method)
+
+    def search(self, text: str):
+        """Return the activities matching every word of ``text`` in either language.
+
+        Both language columns are named because modeltranslation would otherwise search
+        only the current one; subjects (tags) count as well.
+        """
+        queryset = self
+        for word in text.split()[:12]:
+            tags = TaggedActivity.objects.filter(content_object=OuterRef("pk")).filter(
+                Q(tag__name__icontains=word) | Q(tag__name_en__icontains=word)
+            )
+            matches = Q(Exists(tags))
+            for field in Activity.searched_fields:
+                for code, _name in settings.LANGUAGES:
+                    matches |= Q(**{f"{field}_{code}__icontains": word})
+            queryset = queryset.filter(matches)
+        return queryset
+
+    def by_name(self):
+        return self.order_by(in_current_language("name"), "pk")
+
+    def by_step(self):
+        """Order from the lowest step of the staircase up; activities without a step last."""
+        return self.order_by(
+            F("step__order").asc(nulls_last=True), in_current_language("name"), "pk"
+        )
+
+    def count_by(self, path: str) -> dict:
+        """Return {value of ``path``: number of activities} in one grouped query."""
+        rows = self.order_by().values(path).annotate(activity_count=Count("pk", distinct=True))
+        return {row[path]: row["activity_count"] for row in rows}
+
+    def related_to(self, activity: "Activity"):
+        """Return other activities on the same step or in a shared focus area, closest first.
+
+        Reads the activity's focus areas from its prefetch cache when there is one.
+        """
+        area_ids = [area.pk for area in activity.focus_areas.all()]
+        same_area = Q(focus_areas__in=area_ids)
+        return (
+            self.exclude(pk=activity.pk)
+            .annotate(
+                shared_areas=Count("focus_areas", filter=same_area, distinct=True),
+                same_step=Count("pk", filter=Q(step_id=activity.step_id), distinct=True)
+                if activity.step_id
+                else Value(0),
+            )
+            .filter(Q(shared_areas__gt=0) | Q(same_step__gt=0))
+            .order_by("-shared_areas", "-same_step", in_current_language("name"), "pk")
+        )
+
+    def with_list_relations(self):
+        """Fetch what an activity card shows, in a fixed number of queries."""
+        return self.select_related("step").prefetch_related("focus_areas", "target_groups")
+
+    def with_detail_relations(self):
+        from projects.models import ResearchProject
+
+        return self.select_related("step").prefetch_related(
+            "focus_areas",
+            "forms",
+            "target_groups",
+            "methods",
+            "sources",
+            "tags",
+            Prefetch(
+                "research_projects",
+                queryset=ResearchProject.objects.published().with_list_relations(),
+                to_attr="published_research_projects",
+            ),
+        )
+
+
+class Activity(RichTextMixin, Publishable):
+    """An activity in the catalogue, described once under fixed headings."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=80,
+        unique=True,
+        help_text=_("Bruges i adressen /aktiviteter/<kortnavn>/. Udfyldes ud fra navnet."),
+    )
+    summary = models.TextField(
+        _("resumé"),
+        default="",
+        help_text=_("To-tre sætninger, der vises i kataloget."),
+    )
+    step = models.ForeignKey(
+        WelfareStep,
+        # PROTECT: a step cannot disappear while activities still stand on it.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("trin på velfærdstrappen"),
+    )
+    focus_areas = models.ManyToManyField(
+        FocusArea,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("indsatsområder"),
+        help_text=_("En aktivitet kan høre under flere indsatsområder."),
+    )
+    forms = models.ManyToManyField(
+        ActivityForm, blank=True, related_name="activities", verbose_name=_("aktivitetsformer")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="activities", verbose_name=_("målgrupper")
+    )
+    methods = models.ManyToManyField(
+        Method, blank=True, related_name="activities", verbose_name=_("metoder")
+    )
+    target_group_text = models.TextField(
+        _("målgruppe"),
+        blank=True,
+        default="",
+        help_text=_("Hvem aktiviteten er for, og hvordan man når dem."),
+    )
+    method_text = models.TextField(
+        _("metode"), blank=True, default="", help_text=_("Hvad man gør, og hvorfor det virker.")
+    )
+    implementation = models.TextField(
+        _("implementering"),
+        blank=True,
+        default="",
+        help_text=_("Hvad der skal til for at sætte aktiviteten i gang og holde den kørende."),
+    )
+    evidence = models.TextField(
+        _("effekt og evidens"),
+        blank=True,
+        default="",
+        help_text=_("Hvad vi ved om virkningen, og hvor sikker den viden er."),
+    )
+    economy = models.TextField(
+        _("økonomi og ressourcer"),
+        blank=True,
+        default="",
+        help_text=_("Udgifter, medarbejdertimer, lokaler og samarbejdspartnere."),
+    )
+    tags = TaggableManager(
+        verbose_name=_("emner"),
+        through="TaggedActivity",
+        blank=True,
+        help_text=_("Adskil emner med komma."),
+    )
+    # The relation lives here so that the projects app need not know about activities.
+    research_projects = models.ManyToManyField(
+        "projects.ResearchProject",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("forskningsprojekter"),
+    )
+
+    rich_text_fields = tuple(field for field, _anchor, _heading in SECTIONS)
+    searched_fields = ("name", "summary", *rich_text_fields)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name_da or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def sections(self) -> list[dict]:
+        """Return the fixed sections in their fixed order, each with anchor, heading and text."""
+        return [
+            {"anchor": anchor, "heading": heading, "text": getattr(self, field)}
+            for field, anchor, heading in SECTIONS
+        ]
+
+
+class Source(models.Model):
+    """A publication that documents an activity, listed as a reference."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("titel"), max_length=300)
+    publisher = models.CharField(
+        _("udgiver"), max_length=200, blank=True, default="", help_text=_("Fx VIVE eller CFBU.")
+    )
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True, default="")
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("kilde")
+        verbose_name_plural = _("kilder")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__range=(1900, 2100)),
+                name="source_year_plausible",
+                violation_error_message=_("Året skal ligge mellem 1900 og 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TaggedActivity(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="activity_items")
+    content_object = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("emne på aktivitet")
+        verbose_name_plural = _("emner på aktiviteter")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="one_tag_per_activity")
+        ]
+
+
+def steps_with_activities():
+    """Return the staircase from the bottom step up, each with its published activities."""
+    return WelfareStep.objects.order_by("order").prefetch_related(
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.published().by_name(),
+            to_attr="published_activities",
+        )
+    )

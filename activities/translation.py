@@ -1,0 +1,35 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from activities.models import Activity, ActivityForm, FocusArea, Method, TargetGroup, WelfareStep
+
+
+@register(FocusArea)
+class FocusAreaTranslationOptions(TranslationOptions):
+    fields = ("name", "goal")
+    required_languages = ("da",)
+
+
+@register(WelfareStep)
+class WelfareStepTranslationOptions(TranslationOptions):
+    fields = ("name", "description", "realistic_goal")
+    required_languages = ("da",)
+
+
+@register([ActivityForm, TargetGroup, Method])
+class TermTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("da",)
+
+
+@register(Activity)
+class ActivityTranslationOptions(TranslationOptions):
+    fields = (
+        "name",
+        "summary",
+        "target_group_text",
+        "method_text",
+        "implementation",
+        "evidence",
+        "economy",
+    )
+    required_languages = ("da",)

@@ -1,0 +1,112 @@
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from activities.forms import ActivityFilterForm, SortOrder
+from activities.models import Activity, FocusArea, steps_with_activities
+from portal.views import CleanQueryMixin, FriendlyPaginationMixin, crumbs, url_without
+
+
+class CatalogueView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
+    """The catalogue: published activities narrowed by facets, free text and sort order."""
+
+    template_name = "activities/activity_list.html"
+    context_object_name = "activities"
+    paginate_by = 12
+
+    def get(self, request, *args, **kwargs):
+        self.form = ActivityFilterForm(request.GET or None)
+        self.published = Activity.objects.published()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        activities = self.form.filter(self.published)
+        return self.form.sort(activities).with_list_relations()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        active = self.form.active_filters()
+        context["form"] = self.form
+        context["facets"] = self.form.facet_options(self.published)
+        context["focus_areas"] = self.form.terms["indsatsomraade"].values()
+        context["active_filters"] = [
+            {"label": label, "value": value, "remove_url": url_without(self.request, param)}
+            for param, label, value in active
+        ]
+        context["sort_order"] = self.form.sort_order
+        context["sort_choices"] = [
+            {"value": value, "label": label, "current": value == self.form.sort_order}
+            for value, label in SortOrder.choices
+        ]
+        if not context["paginator"].count and active:
+            # Say what each filter costs: one count per active filter, only on empty pages.
+            widen = [
+                {
+                    "label": label,
+                    "value": value,
+                    "url": url_without(self.request, param),
+                    "count": self.form.filter(self.published, except_param=param).count(),
+                }
+                for param, label, value in active
+            ]
+            context["widen"] = sorted(widen, key=lambda option: -option["count"])
+        context["notices"] = self.form.error_notices() + self.notices
+        return context
+
+
+class ActivityDetailView(DetailView):
+    template_name = "activities/activity_detail.html"
+    context_object_name = "activity"
+
+    # How many related activities the page suggests.
+    related_count = 4
+
+    def get_queryset(self):
+        return Activity.objects.visible_to(self.request.user).with_detail_relations()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = self.object
+        context["related_activities"] = (
+            Activity.objects.published().related_to(activity).with_list_relations()
+        )[: self.related_count]
+        context["crumbs"] = crumbs(
+            (_("Aktiviteter"), reverse("activities:list")), (activity.name, None)
+        )
+        return context
+
+
+class StaircaseView(TemplateView):
+    """The welfare staircase, each step with its published activities."""
+
+    template_name = "activities/staircase.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["steps"] = steps_with_activities()
+        context["crumbs"] = crumbs((_("Velfærdstrappen"), None))
+        return context
+
+
+class FocusAreaView(TemplateView):
+    """One focus area: its goal and its published activities, step by step."""
+
+    template_name = "activities/focus_area.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        area = get_object_or_404(FocusArea, slug=kwargs["slug"])
+        context["area"] = area
+        context["activities"] = area.activities.published().by_step().with_list_relations()
+        context["other_areas"] = FocusArea.objects.exclude(pk=area.pk)
+        context["crumbs"] = crumbs(
+            (_("Aktiviteter"), reverse("activities:list")), (area.name, None)
+        )
+        return context
+
+
+activity_list = CatalogueView.as_view()
+activity_detail = ActivityDetailView.as_view()
+staircase = StaircaseView.as_view()
+focus_area = FocusAreaView.as_view()
