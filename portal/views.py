@@ -10,6 +10,7 @@ from django.views.generic import ListView, TemplateView
 
 from portal.forms import SearchForm
 from portal.models import Person, PublishStatus
+from portal.home import home_blocks
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 
@@ -77,15 +78,13 @@ def crumbs(*pairs) -> list[dict]:
 
 
 class HomeView(TemplateView):
+    """The front page: one block from each section that has something to show."""
+
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        from projects.models import ResearchProject
-
         context = super().get_context_data(**kwargs)
-        context["latest_projects"] = (
-            ResearchProject.objects.published().ongoing().with_list_relations()[:3]
-        )
+        context["blocks"] = home_blocks()
         return context
 
 

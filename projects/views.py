@@ -45,6 +45,7 @@ class ProjectDetailView(DetailView):
         )
         # Themes link to projects; the reverse relation keeps this app free of theirs.
         context["themes"] = self.object.themes.published()
+        context["activities"] = self.object.activities.published()
         return context
 
 

@@ -71,3 +71,13 @@ def test_search_query_count_does_not_grow(client, django_assert_max_num_queries,
         response = client.get(SEARCH_URL, {"q": "boligsocial"})
 
     assert response.context["total"] == rows * 3
+
+
+def test_search_finds_activities(client):
+    from tests.activities.factories import ActivityFactory
+
+    ActivityFactory(name="Lektiecafé", summary="Hjælp til lektier i boligområdet.")
+
+    response = client.get(SEARCH_URL, {"q": "lektier"})
+
+    assert {group.label for group in response.context["groups"]} == {"Aktiviteter"}
