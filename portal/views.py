@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from portal.forms import SearchForm
-from portal.models import Person, PublishStatus
 from portal.home import home_blocks
+from portal.models import Person, PublishStatus
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 
