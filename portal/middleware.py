@@ -82,10 +82,23 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not is_outage(exception):
             return None
         logger.error("Database unavailable: %s", exception)
         content = render_to_string("503.html", {"centre": settings.PORTAL_CENTRE}, request=None)
         response = HttpResponse(content, status=503)
         response["Retry-After"] = "30"
         return response
+
+
+SQLITE_OUTAGES = ("unable to open database", "database is locked", "disk i/o error")
+
+
+def is_outage(exception: Exception) -> bool:
+    """Tell an unreachable database from a bug (a missing table stays a 500)."""
+    if not isinstance(exception, (OperationalError, InterfaceError)):
+        return False
+    cause = exception.__cause__
+    if cause is not None and type(cause).__module__ == "sqlite3":
+        return str(cause).lower().startswith(SQLITE_OUTAGES)
+    return True
