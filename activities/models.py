@@ -225,7 +225,15 @@ class ActivityQuerySet(PublishableQuerySet):
 
     def with_list_relations(self):
         """Fetch what an activity card shows, in a fixed number of queries."""
-        return self.select_related("step").prefetch_related("focus_areas", "target_groups")
+        # Cards show target groups only when fetched as ``card_target_groups``.
+        return self.select_related("step").prefetch_related(
+            "focus_areas",
+            Prefetch("target_groups", to_attr="card_target_groups"),
+        )
+
+    def with_compact_relations(self):
+        """Fetch a card without its target groups: for suggestions beside a full page."""
+        return self.select_related("step").prefetch_related("focus_areas")
 
     def with_detail_relations(self):
         from projects.models import ResearchProject

@@ -69,7 +69,7 @@ class ActivityDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         activity = self.object
         context["related_activities"] = (
-            Activity.objects.published().related_to(activity).with_list_relations()
+            Activity.objects.published().related_to(activity).with_compact_relations()
         )[: self.related_count]
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (activity.name, None)
