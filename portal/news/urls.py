@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from portal.news import views
 
 app_name = "news"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.article_list, name="list"),
+    path("<slug:slug>/", views.article_detail, name="detail"),
+]

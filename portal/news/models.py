@@ -1,0 +1,240 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase
+
+from portal.models import (
+    Person,
+    Publishable,
+    PublishableQuerySet,
+    PublishStatus,
+    RichTextMixin,
+    Tag,
+)
+from portal.search import matching_every_word
+from portal.text import unique_slug
+
+SEARCH_FIELDS = ["title*", "lead*", "body*"]
+
+
+class NewsArticleQuerySet(PublishableQuerySet):
+    def published(self):
+        """Return what visitors may see: published, and dated today or earlier."""
+        return super().published().filter(published_on__lte=timezone.localdate())
+
+    def tagged(self, tag: Tag | int):
+        return self.filter(tagged_items__tag=tag)
+
+    def from_year(self, year: int):
+        return self.filter(published_on__year=year)
+
+    def search(self, text: str):
+        """Return the articles with every word of ``text`` in the title, lead or body."""
+        return self.filter(matching_every_word(text, SEARCH_FIELDS))
+
+    def with_list_relations(self):
+        """Fetch what the list shows in a fixed number of queries; skip the body."""
+        return self.defer(
+            *(f"body_{code}" for code, _name in settings.LANGUAGES), "body"
+        ).prefetch_related(
+            # Through the link table rather than taggit's manager, which builds a new
+            # query per article before it looks at the prefetched rows.
+            Prefetch(
+                "tagged_items",
+                queryset=TaggedArticle.objects.select_related("tag").order_by("tag__name"),
+                to_attr="tag_links",
+            ),
+        )
+
+    def with_detail_relations(self):
+        """Fetch a whole article page: subjects, active contacts, published relations."""
+        theme_model = self.model._meta.get_field("themes").related_model
+        project_model = self.model._meta.get_field("research_projects").related_model
+        return (
+            self.with_list_relations()
+            .defer(None)
+            .prefetch_related(
+                Prefetch("contacts", queryset=Person.objects.active(), to_attr="public_contacts"),
+                # The related apps' own published() rules decide what visitors may follow.
+                Prefetch(
+                    "themes",
+                    queryset=theme_model.objects.published().order_by("title"),
+                    to_attr="published_themes",
+                ),
+                Prefetch(
+                    "research_projects",
+                    queryset=project_model.objects.published()
+                    .defer(*(f"body_{code}" for code, _name in settings.LANGUAGES), "body")
+                    .order_by("title"),
+                    to_attr="published_projects",
+                ),
+            )
+        )
+
+
+class NewsArticle(RichTextMixin, Publishable):
+    """A news item from the centre ("Nyheder"): a short text or an interview."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(
+        _("kortnavn i adressen"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Bruges i adressen /nyheder/kortnavn/. Udfyldes ud fra titlen."),
+    )
+    published_on = models.DateField(
+        _("dato"),
+        default=timezone.localdate,
+        help_text=_(
+            "Datoen, som besøgende ser ved nyheden. En udgivet nyhed med en dato ude i "
+            "fremtiden vises først fra den dag."
+        ),
+    )
+    lead = models.TextField(
+        _("manchet"),
+        help_text=_("En til tre sætninger under titlen. Vises også i oversigten over nyheder."),
+    )
+    body = models.TextField(
+        _("brødtekst"),
+        help_text=_(
+            "Afsnit adskilles af en tom linje. Enkle HTML-tags er tilladt: mellemrubrikker "
+            "(h2–h4), fed, kursiv, citater, lister og links."
+        ),
+    )
+    image = models.ImageField(
+        _("billede"),
+        upload_to="news/",
+        blank=True,
+        default="",
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("billedtekst til skærmlæsere"),
+        max_length=250,
+        blank=True,
+        default="",
+        help_text=_("Beskriv, hvad billedet viser, for dem der ikke kan se det."),
+    )
+    contacts = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="news_articles",
+        verbose_name=_("kontaktpersoner"),
+    )
+    themes = models.ManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="news_articles",
+        verbose_name=_("temaer"),
+        help_text=_("Vises under nyheden. Kun udgivne temaer vises for besøgende."),
+    )
+    research_projects = models.ManyToManyField(
+        "projects.ResearchProject",
+        blank=True,
+        related_name="news_articles",
+        verbose_name=_("forskningsprojekter"),
+        help_text=_("Vises under nyheden. Kun udgivne projekter vises for besøgende."),
+    )
+    tags = TaggableManager(
+        verbose_name=_("emner"),
+        through="TaggedArticle",
+        blank=True,
+        help_text=_("Adskil emner med komma."),
+    )
+
+    rich_text_fields = ("body",)
+
+    objects = NewsArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nyhed")
+        verbose_name_plural = _("nyheder")
+        ordering = ["-published_on", "-pk"]
+        indexes = [
+            # The public list: published articles, newest first.
+            models.Index(fields=["status", "-published_on"], name="news_list_order"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_da or self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.image and not (self.image_alt_da or "").strip():
+            raise ValidationError(
+                {"image_alt_da": _("Skriv en billedtekst, så skærmlæsere kan beskrive billedet.")}
+            )
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Return True when the article is published but dated in the future."""
+        return self.is_published and self.published_on > timezone.localdate()
+
+    @property
+    def subjects(self) -> list[Tag]:
+        """Return the article's subjects in name order (prefetched for lists)."""
+        links = getattr(self, "tag_links", None)
+        if links is None:
+            return list(self.tags.order_by("name"))
+        return [link.tag for link in links]
+
+
+class TaggedArticle(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="news_items")
+    content_object = models.ForeignKey(
+        NewsArticle, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("emne på nyhed")
+        verbose_name_plural = _("emner på nyheder")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="one_tag_per_article")
+        ]
+
+
+def published_condition(prefix: str) -> Q:
+    """Return a Q selecting rows whose article (reached through ``prefix``) is public."""
+    return Q(**{f"{prefix}status": PublishStatus.PUBLISHED}) & Q(
+        **{f"{prefix}published_on__lte": timezone.localdate()}
+    )
+
+
+def tags_with_article_counts() -> list[dict]:
+    """Return the subjects of public articles (pk, slug, names) with article counts."""
+    public = published_condition("news_items__content_object__")
+    return list(
+        Tag.objects.annotate(article_count=Count("news_items", filter=public))
+        .filter(article_count__gt=0)
+        .order_by("name")
+        .values("pk", "slug", "name", "name_en", "article_count")
+    )
+
+
+def years_with_article_counts() -> list[dict]:
+    """Return the years with public articles, newest first, with article counts."""
+    return list(
+        NewsArticle.objects.published()
+        .annotate(year=ExtractYear("published_on"))
+        .values("year")
+        .annotate(article_count=Count("pk"))
+        .order_by("-year")
+    )
