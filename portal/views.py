@@ -120,6 +120,7 @@ class PersonDetailView(TemplateView):
         # The reverse relation brings the projects app's QuerySet methods with it.
         context["projects"] = person.research_projects.published().with_list_relations()
         context["themes"] = person.themes.published()
+        context["news"] = person.news_articles.published().with_list_relations()[:5]
         return context
 
 

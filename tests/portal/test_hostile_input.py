@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 KNOWN_KEYS = [
     "q", "page", "kontakt", "emne", "status", "trin", "indsatsomraade", "form",
-    "maalgruppe", "metode", "sortering",
+    "maalgruppe", "metode", "sortering", "aar",
 ]  # fmt: skip
 FRAGMENTS = [
     "<script>alert(1)</script>", "\"><svg onload=alert(1)>", "' OR 1=1 --", "%00", "\x00",

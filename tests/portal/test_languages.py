@@ -68,3 +68,11 @@ def test_danish_dates_read_naturally():
 
     with translation.override("da"):
         assert date_format(datetime.date(2021, 2, 15)) == "15. februar 2021"
+
+
+def test_danish_fallback_text_is_marked_as_danish_on_english_pages(client):
+    ProjectFactory(title_da="Kun på dansk", title_en="", slug="kun-dansk")
+
+    response = client.get("/en/nu-undersoeger-vi/kun-dansk/")
+
+    assert '<h1 lang="da">Kun på dansk</h1>' in response.text

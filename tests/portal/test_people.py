@@ -53,7 +53,7 @@ def test_person_page_query_count_does_not_grow_with_projects(
     for _ in range(rows):
         ProjectFactory(contacts=[person, *others], tags=tags)
 
-    with django_assert_num_queries(5):  # person, projects, contacts, tags, themes
+    with django_assert_num_queries(6):  # person, projects, contacts, tags, themes, news
         response = client.get(person.get_absolute_url())
 
     assert len(response.context["projects"]) == rows
