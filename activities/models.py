@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from portal.models import Publishable, PublishableQuerySet, RichTextMixin, Tag
+from portal.search import words
 from portal.text import unique_slug
 
 
@@ -179,7 +180,7 @@ class ActivityQuerySet(PublishableQuerySet):
         only the current one; subjects (tags) count as well.
         """
         queryset = self
-        for word in text.split()[:12]:
+        for word in words(text):
             tags = TaggedActivity.objects.filter(content_object=OuterRef("pk")).filter(
                 Q(tag__name__icontains=word) | Q(tag__name_en__icontains=word)
             )
@@ -198,11 +199,6 @@ class ActivityQuerySet(PublishableQuerySet):
         return self.order_by(
             F("step__order").asc(nulls_last=True), in_current_language("name"), "pk"
         )
-
-    def count_by(self, path: str) -> dict:
-        """Return {value of ``path``: number of activities} in one grouped query."""
-        rows = self.order_by().values(path).annotate(activity_count=Count("pk", distinct=True))
-        return {row[path]: row["activity_count"] for row in rows}
 
     def related_to(self, activity: "Activity"):
         """Return other activities on the same step or in a shared focus area, closest first.

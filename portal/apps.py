@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from portal import checks  # noqa: F401 - registers the deployment checks
         from portal.cache import connect_invalidation
 
         connect_invalidation()

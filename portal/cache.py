@@ -9,6 +9,7 @@ simply expire.
 import hashlib
 import logging
 import uuid
+from functools import cache as cache_once
 
 from django.apps import apps
 from django.conf import settings
@@ -72,9 +73,30 @@ def cached_by_content(name: str, compute, timeout: int = PAGE_TIMEOUT):
     return value
 
 
-def page_key(version: str, language: str, full_path: str) -> str:
-    digest = hashlib.sha256(full_path.encode("utf-8", "surrogatepass")).hexdigest()
+def page_key(version: str, language: str, request) -> str:
+    """Key a page by content version, language, host, scheme and full path."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
     return f"portal:page:{version}:{language}:{digest}"
+
+
+@cache_once
+def known_query_params() -> frozenset[str]:
+    """Return the query parameters some page understands: its filters and ``page``.
+
+    Read from the filter forms themselves, so a new filter is cacheable at once.
+    """
+    from django.urls import get_resolver
+
+    from portal.forms import FilterForm
+
+    get_resolver().url_patterns  # noqa: B018 - imports every view, and so every form
+    names, forms = {"page"}, [FilterForm]
+    while forms:
+        form = forms.pop()
+        names.update(form.base_fields)
+        forms.extend(form.__subclasses__())
+    return frozenset(names)
 
 
 def connect_invalidation() -> None:
@@ -87,17 +109,30 @@ def connect_invalidation() -> None:
 
 
 def is_cacheable_request(request) -> bool:
+    """Anonymous GETs whose query parameters all mean something to some page.
+
+    Unknown parameters would each make a new entry and could push real pages out.
+    """
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(("/admin/", f"/{settings.STATIC_URL}"))
+        and known_query_params().issuperset(request.GET.keys())
     )
 
 
-def is_cacheable_response(response) -> bool:
+def is_cacheable_response(request, response) -> bool:
+    """A plain 200 that sets nothing per visitor.
+
+    Cookies are added by outer middleware after this check, so ask the request whether
+    a CSRF token was handed out or the session was written.
+    """
+    session = getattr(request, "session", None)
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
     )

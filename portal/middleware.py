@@ -43,9 +43,7 @@ class PublicPageCacheMiddleware:
         if not page_cache.is_cacheable_request(request):
             return self.get_response(request)
         try:
-            key = page_cache.page_key(
-                page_cache.content_version(), get_language(), request.get_full_path()
-            )
+            key = page_cache.page_key(page_cache.content_version(), get_language(), request)
             cached = cache.get(key)
         except Exception:  # an unreachable cache must not take the site down
             logger.exception("Page cache unavailable")
@@ -58,7 +56,7 @@ class PublicPageCacheMiddleware:
             return response
         # Django has rendered template responses by the time they reach middleware.
         response = self.get_response(request)
-        if page_cache.is_cacheable_response(response):
+        if page_cache.is_cacheable_response(request, response):
             value = (response.content, response["Content-Type"], get_language())
             try:
                 cache.set(key, value, timeout=page_cache.PAGE_TIMEOUT)

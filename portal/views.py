@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -43,7 +45,8 @@ class FriendlyPaginationMixin:
         raw = self.request.GET.get("page", "")
         page = paginator.get_page(raw)
         if raw and str(page.number) != raw.strip():
-            if raw.strip().isdigit() and int(raw) > paginator.num_pages:
+            # ASCII digits only: "²".isdigit() is true, but int("²") fails.
+            if re.fullmatch(r"[0-9]+", raw.strip()) and int(raw) > paginator.num_pages:
                 notice = _("Side %(asked)s findes ikke. Her er den sidste side, side %(page)s.")
             else:
                 notice = _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")

@@ -15,6 +15,7 @@ from portal.models import (
     RichTextMixin,
     Tag,
 )
+from portal.search import words
 from portal.text import unique_slug
 
 
@@ -38,9 +39,6 @@ class ResearchProjectQuerySet(PublishableQuerySet):
     def ongoing(self):
         return self.with_research_status(ResearchStatus.ONGOING)
 
-    def completed(self):
-        return self.with_research_status(ResearchStatus.COMPLETED)
-
     def search(self, text: str):
         """Return the projects matching every word of ``text`` in either language.
 
@@ -48,7 +46,7 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         both language columns are named; people and subjects count as well.
         """
         queryset = self
-        for word in text.split()[:12]:
+        for word in words(text):
             people = ProjectContact.objects.filter(
                 project=OuterRef("pk"), person__name__icontains=word
             )
@@ -57,7 +55,7 @@ class ResearchProjectQuerySet(PublishableQuerySet):
             ).filter(Q(tag__name__icontains=word) | Q(tag__name_en__icontains=word))
             matches = Q(Exists(people)) | Q(Exists(tags))
             for field in ("title", "summary", "body"):
-                for code in ("da", "en"):
+                for code, _name in settings.LANGUAGES:
                     matches |= Q(**{f"{field}_{code}__icontains": word})
             queryset = queryset.filter(matches)
         return queryset

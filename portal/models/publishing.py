@@ -8,6 +8,17 @@ class PublishStatus(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """Update in bulk, and let every process drop pages that showed the old state.
+
+        A bulk update (an admin action such as "publish") sends no post_save signal.
+        """
+        from portal.cache import bump_content_version
+
+        updated = super().update(**kwargs)
+        bump_content_version()
+        return updated
+
     def published(self):
         """Return what visitors may see."""
         return self.filter(status=PublishStatus.PUBLISHED)

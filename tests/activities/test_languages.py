@@ -59,3 +59,11 @@ def test_reverse_gives_prefixed_english_urls():
         assert reverse("activities:staircase") == "/en/velfaerdstrappen/"
     with translation.override("da"):
         assert reverse("activities:list") == "/aktiviteter/"
+
+
+def test_danish_fallback_text_is_marked_as_danish(client):
+    ActivityFactory(name_da="Lektiecafé", name_en="", slug="lektiecafe", summary_da="Hjælp.")
+
+    response = client.get("/en/aktiviteter/lektiecafe/")
+
+    assert '<h1 lang="da">Lektiecafé</h1>' in response.text

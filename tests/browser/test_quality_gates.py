@@ -138,3 +138,16 @@ def test_keyboard_only_visitor_filters_projects_and_opens_one(page: Page, live_s
     page.keyboard.press("Enter")
     expect(page.locator("details[open]").first).to_be_visible()
     assert page.evaluate("document.activeElement.parentElement.open") is True
+
+
+def test_a_slug_typed_in_the_admin_keeps_danish_words_readable(page: Page, live_server, site_pages):
+    get_user_model().objects.create_superuser("redaktoer", "r@example.org", "hemmeligt-kodeord")
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Brugernavn").fill("redaktoer")
+    page.get_by_label("Adgangskode").fill("hemmeligt-kodeord")
+    page.get_by_role("button", name="Log ind").click()
+    page.goto(f"{live_server.url}/admin/projects/researchproject/add/")
+
+    page.locator("#id_title_da").press_sequentially("Beskæftigelse på Nørrebro")
+
+    expect(page.locator("#id_slug")).to_have_value("beskaeftigelse-paa-noerrebro")

@@ -18,6 +18,7 @@ KNOWN_KEYS = [
 FRAGMENTS = [
     "<script>alert(1)</script>", "\"><svg onload=alert(1)>", "' OR 1=1 --", "%00", "\x00",
     "../../etc/passwd", "😀", "ÆØÅ", "\u202e", "\r\nSet-Cookie: x=1", "9" * 30, "-1", "",
+    "²", "①", "٣", "1e3", "0x10", " 2 ",
 ]  # fmt: skip
 
 values = st.one_of(

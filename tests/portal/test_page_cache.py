@@ -88,3 +88,60 @@ def test_an_unreachable_cache_does_not_take_the_site_down(client, monkeypatch):
 
     assert response.status_code == 200
     assert "Stadig synlig" in response.text
+
+
+def test_a_bulk_status_change_shows_at_once(client):
+    from projects.models import ResearchProject
+
+    ProjectFactory(title="Trækkes tilbage")
+    assert "Trækkes tilbage" in client.get(LIST_URL).text
+
+    ResearchProject.objects.update(status=PublishStatus.DRAFT)
+
+    assert "Trækkes tilbage" not in client.get(LIST_URL).text
+
+
+def test_unknown_query_parameters_are_served_but_not_stored(client):
+    ProjectFactory()
+
+    client.get(LIST_URL, {"utm_source": "nyhedsbrev"})
+    response = client.get(LIST_URL, {"utm_source": "nyhedsbrev"})
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_filter_parameters_are_stored(client):
+    person = PersonFactory(slug="helle-nielsen")
+    ProjectFactory(contacts=[person])
+
+    client.get(LIST_URL, {"kontakt": "helle-nielsen", "page": "1"})
+
+    assert client.get(LIST_URL, {"kontakt": "helle-nielsen", "page": "1"})["X-Page-Cache"] == "hit"
+
+
+def test_each_host_gets_its_own_copy(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "boligsocial.example.org"]
+
+    client.get("/sitemap.xml")
+    other = client.get("/sitemap.xml", headers={"host": "boligsocial.example.org"})
+
+    assert other["X-Page-Cache"] == "miss"
+    assert "http://boligsocial.example.org/" in other.text
+
+
+def test_a_page_that_hands_out_a_csrf_token_is_not_stored(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from portal.middleware import PublicPageCacheMiddleware
+
+    def view(request):
+        return HttpResponse(get_token(request))
+
+    middleware = PublicPageCacheMiddleware(view)
+    first = middleware(rf.get("/formular/"))
+    second = middleware(rf.get("/formular/"))
+
+    assert "X-Page-Cache" not in first
+    assert second.content != first.content

@@ -29,10 +29,24 @@ def test_production_passes_the_deployment_check_silently():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="x7!k2@p9#m4$q8%w1^e6&r3*t5(y0)u-i=o+a_s;d:f,g.h/j?l~z",
         DJANGO_ALLOWED_HOSTS="boligsocial.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_deployment_check_warns_about_a_per_process_cache():
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x7!k2@p9#m4$q8%w1^e6&r3*t5(y0)u-i=o+a_s;d:f,g.h/j?l~z",
+        DJANGO_ALLOWED_HOSTS="boligsocial.example.org",
+        REDIS_URL="",
+    )
+
+    assert "portal.W001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -52,6 +52,8 @@ def test_unknown_tag_gets_a_message(client):
         ("99999", "Side 99999 findes ikke. Her er den sidste side, side 1.", 1),
         ("-1", "Sidetallet “-1” forstod vi ikke.", 1),
         ("1.5", "Sidetallet “1.5” forstod vi ikke.", 1),
+        ("²", "Sidetallet “²” forstod vi ikke.", 1),
+        ("①", "Sidetallet “①” forstod vi ikke.", 1),
     ],
 )
 def test_odd_page_numbers_show_a_page_and_say_why(client, page, message, shown):
