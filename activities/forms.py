@@ -1,3 +1,4 @@
+import hashlib
 from dataclasses import dataclass
 
 from django import forms
@@ -189,9 +190,19 @@ class ActivityFilterForm(FilterForm):
         return counts
 
     def facet_options(self, activities) -> list[dict]:
-        """Return each facet with its options, and how many activities each option gives."""
+        """Return each facet with its options, and how many activities each option gives.
+
+        The counts depend only on the content and the valid choices, so they are stored
+        per combination of choices until the next save.
+        """
         result = []
-        all_counts = self.facet_counts(activities)
+        state = sorted(
+            (param, str(value)) for param, value in self.valid_data.items() if param != "sortering"
+        )
+        digest = hashlib.sha256(repr(state).encode()).hexdigest()
+        all_counts = cached_by_content(
+            f"activities:facets:{digest}", lambda: self.facet_counts(activities)
+        )
         for facet in self.facets:
             counts = all_counts[facet.param]
             chosen = self.selected(facet.param)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
-from portal.models import Publishable, PublishableQuerySet, RichTextMixin, Tag
+from portal.models import Publishable, PublishableQuerySet, PublishStatus, RichTextMixin, Tag
 from portal.search import words
 from portal.text import unique_slug
 
@@ -200,12 +200,19 @@ class ActivityQuerySet(PublishableQuerySet):
             F("step__order").asc(nulls_last=True), in_current_language("name"), "pk"
         )
 
-    def related_to(self, activity: "Activity"):
-        """Return other activities on the same step or in a shared focus area, closest first.
+    def related_to(self, activity: "Activity", limit: int = 4):
+        """Return up to ``limit`` other activities on the same step or in a shared focus
+        area, closest first.
 
-        Reads the activity's focus areas from its prefetch cache when there is one.
+        The ranking runs over activity ids alone in a subquery; only the few chosen rows
+        are fetched whole (sorting every activity with its long texts was the slowest part
+        of an activity page). Reads the activity's focus areas from its prefetch cache.
         """
         area_ids = [area.pk for area in activity.focus_areas.all()]
+        chosen = self._ranked_near(activity, area_ids).values("pk")[:limit]
+        return self._ranked_near(activity, area_ids).filter(pk__in=Subquery(chosen))
+
+    def _ranked_near(self, activity: "Activity", area_ids: list[int]):
         same_area = Q(focus_areas__in=area_ids)
         return (
             self.exclude(pk=activity.pk)
@@ -402,12 +409,24 @@ class TaggedActivity(ItemBase):
         ]
 
 
+STAIRCASE_ACTIVITIES = 15
+
+
 def steps_with_activities():
-    """Return the staircase from the bottom step up, each with its published activities."""
-    return WelfareStep.objects.order_by("order").prefetch_related(
-        Prefetch(
-            "activities",
-            queryset=Activity.objects.published().by_name(),
-            to_attr="published_activities",
+    """Return the staircase from the bottom step up, each with its published activities.
+
+    Each step brings its first activities by name and the number of all of them; the
+    rest are a click away in the catalogue filtered by the step.
+    """
+    published = Q(activities__status=PublishStatus.PUBLISHED)
+    return (
+        WelfareStep.objects.order_by("order")
+        .annotate(activity_count=Count("activities", filter=published))
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.published().by_name()[:STAIRCASE_ACTIVITIES],
+                to_attr="published_activities",
+            )
         )
     )

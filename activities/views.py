@@ -69,8 +69,10 @@ class ActivityDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         activity = self.object
         context["related_activities"] = (
-            Activity.objects.published().related_to(activity).with_compact_relations()
-        )[: self.related_count]
+            Activity.objects.published()
+            .related_to(activity, self.related_count)
+            .with_compact_relations()
+        )
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (activity.name, None)
         )
@@ -93,12 +95,16 @@ class FocusAreaView(TemplateView):
     """One focus area: its goal and its published activities, step by step."""
 
     template_name = "activities/focus_area.html"
+    # The first activities by step; the catalogue filtered by the area pages through all.
+    shown = 24
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         area = get_object_or_404(FocusArea, slug=kwargs["slug"])
         context["area"] = area
-        context["activities"] = area.activities.published().by_step().with_list_relations()
+        activities = area.activities.published()
+        context["activity_count"] = activities.count()
+        context["activities"] = activities.by_step().with_list_relations()[: self.shown]
         context["other_areas"] = FocusArea.objects.exclude(pk=area.pk)
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (area.name, None)

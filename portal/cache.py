@@ -136,3 +136,42 @@ def is_cacheable_response(request, response) -> bool:
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (session is not None and session.modified)
     )
+
+
+class RenderedCards:
+    """Rendered list cards, kept in this process until the content version changes.
+
+    A card (a project, an activity, a news item) looks the same on every list that shows
+    it, so a list page rendered for a new combination of filters reuses the cards other
+    pages already rendered. The shared content version, read once per request, empties
+    the store after any save in any process.
+    """
+
+    MAX = 20_000
+
+    def __init__(self) -> None:
+        self.version: str | None = None
+        self.cards: dict[tuple, str] = {}
+
+    def get_or_render(self, version: str, key: tuple, render) -> str:
+        if version != self.version or len(self.cards) > self.MAX:
+            self.version, self.cards = version, {}
+        html = self.cards.get(key)
+        if html is None:
+            html = self.cards[key] = render()
+        return html
+
+
+rendered_cards = RenderedCards()
+
+
+def request_content_version(request) -> str:
+    """Return the content version, read from the shared cache at most once per request."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        try:
+            version = content_version()
+        except Exception:  # no shared cache: render without reuse
+            version = uuid.uuid4().hex
+        request.content_version = version
+    return version

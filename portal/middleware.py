@@ -43,7 +43,9 @@ class PublicPageCacheMiddleware:
         if not page_cache.is_cacheable_request(request):
             return self.get_response(request)
         try:
-            key = page_cache.page_key(page_cache.content_version(), get_language(), request)
+            key = page_cache.page_key(
+                page_cache.request_content_version(request), get_language(), request
+            )
             cached = cache.get(key)
         except Exception:  # an unreachable cache must not take the site down
             logger.exception("Page cache unavailable")

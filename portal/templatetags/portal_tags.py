@@ -1,7 +1,12 @@
 from django import template
 from django.conf import settings
+from django.db.models import Model
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname, get_language
+
+from portal.cache import rendered_cards, request_content_version
 
 register = template.Library()
 
@@ -20,3 +25,24 @@ def lang_attr(obj, field: str) -> str:
     if not getattr(obj, field, None):
         return ""
     return format_html(' lang="{}"', default)
+
+
+@register.simple_tag(takes_context=True)
+def card(context, template_name: str, **values) -> str:
+    """Render a list card once per content version, language and object.
+
+    ``{% card "includes/project_card.html" project=project heading_level=3 %}``: the
+    card template sees only these values, so its output depends on nothing else.
+    """
+    request = context.get("request")
+    if request is None:
+        return render_to_string(template_name, values)
+    identity = tuple(
+        (name, (value._meta.label, value.pk) if isinstance(value, Model) else value)
+        for name, value in sorted(values.items())
+    )
+    key = (get_language(), template_name, identity)
+    html = rendered_cards.get_or_render(
+        request_content_version(request), key, lambda: render_to_string(template_name, values)
+    )
+    return mark_safe(html)  # noqa: S308 - rendered by an autoescaping template

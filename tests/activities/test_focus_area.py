@@ -67,8 +67,20 @@ def test_query_count_does_not_grow_with_activities(client, django_assert_num_que
     step = WelfareStepFactory()
     ActivityFactory.create_batch(rows, step=step, focus_areas=[jobs, FocusAreaFactory()])
 
-    # area, its activities with steps, their focus areas and target groups, other areas
-    with django_assert_num_queries(5):
+    # area, count, its first activities with steps, their focus areas and target groups,
+    # other areas
+    with django_assert_num_queries(6):
         response = client.get(jobs.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_a_large_area_shows_its_first_activities_and_links_to_all(client, jobs):
+    for _ in range(30):
+        ActivityFactory(focus_areas=[jobs])
+
+    response = client.get(jobs.get_absolute_url())
+
+    assert len(response.context["activities"]) == 24
+    assert "30 aktiviteter under indsatsområdet" in response.text
+    assert "Se alle 30 aktiviteter i kataloget" in response.text

@@ -93,3 +93,14 @@ def test_query_count_does_not_grow_with_activities(client, django_assert_num_que
         response = client.get(URL)
 
     assert response.status_code == 200
+
+
+def test_a_crowded_step_shows_its_first_activities_and_counts_all(client, steps):
+    for _ in range(20):
+        ActivityFactory(step=steps[0])
+
+    response = client.get(reverse("activities:staircase"))
+
+    first = response.context["steps"][0]
+    assert len(first.published_activities) == 15
+    assert "Vis de 20 aktiviteter i kataloget" in response.text
