@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
+from portal.cache import cached_by_content
 from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import Person, PublishStatus
@@ -36,12 +38,21 @@ class CleanQueryMixin:
 
 
 class FriendlyPaginationMixin:
-    """Paginate without ever failing on ``?page=``: odd values give a notice, not a 404."""
+    """Paginate without ever failing on ``?page=``: odd values give a notice, not a 404.
+
+    The result count is stored per set of query parameters until the next save, so the
+    list's queryset must depend on the query string alone, never on who is asking.
+    """
 
     paginate_by = 20
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size)
+        # The number of results depends on the content and the filters alone: keep it
+        # until the next save rather than counting again for every page and visit.
+        state = sorted((k, v) for k, v in self.request.GET.lists() if k != "page")
+        digest = hashlib.sha256(repr((type(self).__name__, state)).encode()).hexdigest()
+        paginator.count = cached_by_content(f"count:{digest}", lambda: queryset.count())
         raw = self.request.GET.get("page", "")
         page = paginator.get_page(raw)
         if raw and str(page.number) != raw.strip():

@@ -51,11 +51,12 @@ class ProjectFilterForm(FilterForm):
             tag["label"] = (english and tag["name_en"]) or tag["name"]
         self.people = {person["slug"]: person for person in people}
         self.tags = {tag["slug"]: tag for tag in tags}
-        self.fields["kontakt"].choices = [
+        # Callables: Django then reads the long lists only when it needs them.
+        self.fields["kontakt"].choices = lambda: [
             ("", _("Alle kontaktpersoner")),
             *((p["slug"], f"{p['name']} ({p['project_count']})") for p in people),
         ]
-        self.fields["emne"].choices = [
+        self.fields["emne"].choices = lambda: [
             ("", _("Alle emner")),
             *((t["slug"], f"{t['label']} ({t['project_count']})") for t in tags),
         ]

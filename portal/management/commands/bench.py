@@ -125,12 +125,14 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="127.0.0.1")
         # A parameter no page knows: rendered every time, never stored.
         unique = f"{path}{'&' if '?' in path else '?'}bench=queries-{secrets.token_hex(4)}"
+        # Read each count at once: every request starts by emptying the query log.
         with CaptureQueriesContext(connection) as miss:
             client.get(unique)
+        misses = len(miss)
         client.get(path)
         with CaptureQueriesContext(connection) as hit:
             client.get(path)
-        return len(miss), len(hit)
+        return misses, len(hit)
 
     def measure(self, wrk: str, base: str, pages: list[tuple[str, str]]) -> list[dict]:
         rows = []
