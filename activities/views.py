@@ -13,6 +13,8 @@ class CatalogueView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
 
     template_name = "activities/activity_list.html"
     context_object_name = "activities"
+    card_template = "activities/includes/activity_card.html"
+    card_name = "activity"
     paginate_by = 12
 
     def get(self, request, *args, **kwargs):

@@ -153,6 +153,9 @@ class RenderedCards:
         self.version: str | None = None
         self.cards: dict[tuple, str] = {}
 
+    def has(self, version: str, key: tuple) -> bool:
+        return version == self.version and key in self.cards
+
     def get_or_render(self, version: str, key: tuple, render) -> str:
         if version != self.version or len(self.cards) > self.MAX:
             self.version, self.cards = version, {}
@@ -175,3 +178,15 @@ def request_content_version(request) -> str:
             version = uuid.uuid4().hex
         request.content_version = version
     return version
+
+
+def card_key(template_name: str, values: dict) -> tuple:
+    """Identify a card by language, template and the objects and values it shows."""
+    from django.db.models import Model
+    from django.utils.translation import get_language
+
+    identity = tuple(
+        (name, (value._meta.label, value.pk) if isinstance(value, Model) else value)
+        for name, value in sorted(values.items())
+    )
+    return (get_language(), template_name, identity)

@@ -3,7 +3,7 @@ import re
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
-from portal.cache import cached_by_content
+from portal.cache import cached_by_content, card_key, rendered_cards, request_content_version
 from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import Person, PublishStatus
@@ -45,8 +45,15 @@ class FriendlyPaginationMixin:
     """
 
     paginate_by = 20
+    # The card each row is shown with, e.g. "includes/project_card.html" and "project":
+    # rows whose card is already rendered skip the queryset's prefetches.
+    card_template: str | None = None
+    card_name: str = "object"
 
     def paginate_queryset(self, queryset, page_size):
+        lookups = queryset._prefetch_related_lookups if self.card_template else ()
+        if lookups:
+            queryset = queryset.prefetch_related(None)
         paginator = Paginator(queryset, page_size)
         # The number of results depends on the content and the filters alone: keep it
         # until the next save rather than counting again for every page and visit.
@@ -62,7 +69,20 @@ class FriendlyPaginationMixin:
             else:
                 notice = _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")
             self.notices.append(notice % {"asked": raw[:20], "page": page.number})
+        if lookups:
+            self.prefetch_uncached_cards(page.object_list, lookups)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def prefetch_uncached_cards(self, rows, lookups) -> None:
+        """Prefetch, in one go, only for the rows whose card is not rendered yet."""
+        version = request_content_version(self.request)
+        missing = [
+            row
+            for row in rows
+            if not rendered_cards.has(version, card_key(self.card_template, {self.card_name: row}))
+        ]
+        if missing:
+            prefetch_related_objects(missing, *lookups)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,8 @@ from projects.models import ResearchProject
 
 class ProjectListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     template_name = "projects/project_list.html"
+    card_template = "includes/project_card.html"
+    card_name = "project"
     context_object_name = "projects"
     paginate_by = 12
 

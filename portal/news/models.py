@@ -162,7 +162,7 @@ class NewsArticle(RichTextMixin, Publishable):
         ordering = ["-published_on", "-pk"]
         indexes = [
             # The public list: published articles, newest first.
-            models.Index(fields=["status", "-published_on"], name="news_list_order"),
+            models.Index(fields=["status", "-published_on", "-id"], name="news_list_order"),
         ]
 
     def __str__(self) -> str:

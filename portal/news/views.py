@@ -10,6 +10,8 @@ from portal.views import CleanQueryMixin, FriendlyPaginationMixin, crumbs, url_w
 class NewsListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"
+    card_template = "news/includes/article_card.html"
+    card_name = "article"
     paginate_by = 12
 
     def get(self, request, *args, **kwargs):

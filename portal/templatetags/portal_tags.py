@@ -1,12 +1,11 @@
 from django import template
 from django.conf import settings
-from django.db.models import Model
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname, get_language
 
-from portal.cache import rendered_cards, request_content_version
+from portal.cache import card_key, rendered_cards, request_content_version
 
 register = template.Library()
 
@@ -37,11 +36,7 @@ def card(context, template_name: str, **values) -> str:
     request = context.get("request")
     if request is None:
         return render_to_string(template_name, values)
-    identity = tuple(
-        (name, (value._meta.label, value.pk) if isinstance(value, Model) else value)
-        for name, value in sorted(values.items())
-    )
-    key = (get_language(), template_name, identity)
+    key = card_key(template_name, values)
     html = rendered_cards.get_or_render(
         request_content_version(request), key, lambda: render_to_string(template_name, values)
     )

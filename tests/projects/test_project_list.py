@@ -190,3 +190,21 @@ def test_an_empty_form_redirects_to_the_plain_list(client):
     response = client.get(LIST_URL, {"q": "", "kontakt": ""})
 
     assert response["Location"] == LIST_URL
+
+
+def test_a_second_list_reuses_rendered_cards_and_shows_the_same(
+    client, mette, django_assert_num_queries
+):
+    tag = TagFactory(name="renovering", slug="renovering")
+    ProjectFactory.create_batch(3, contacts=[mette], tags=[tag])
+    first = client.get(LIST_URL)
+
+    # Another address (so no stored page): the count and the cards are reused, and only
+    # the page of projects is read.
+    with django_assert_num_queries(1):
+        second = client.get(LIST_URL, {"page": "1"})
+
+    cards = first.text[first.text.index('<ul class="card-list">') :].split("</ul>")[0]
+    assert cards in second.text
+    assert "Mette Fabricius Madsen" in cards
+    assert "renovering" in cards
