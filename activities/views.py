@@ -1,11 +1,19 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from activities.forms import ActivityFilterForm, SortOrder
 from activities.models import Activity, FocusArea, steps_with_activities
-from portal.views import CleanQueryMixin, FriendlyPaginationMixin, crumbs, url_without
+from portal.cache import cached_by_content
+from portal.views import (
+    CleanQueryMixin,
+    FriendlyPaginationMixin,
+    crumbs,
+    prefetch_for_cards,
+    url_without,
+)
 
 
 class CatalogueView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
@@ -88,7 +96,10 @@ class StaircaseView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["steps"] = steps_with_activities()
+        # The staircase changes only when content does: stored until the next save.
+        context["steps"] = cached_by_content(
+            f"activities:staircase:{get_language()}", lambda: list(steps_with_activities())
+        )
         context["crumbs"] = crumbs((_("Velfærdstrappen"), None))
         return context
 
@@ -105,8 +116,20 @@ class FocusAreaView(TemplateView):
         area = get_object_or_404(FocusArea, slug=kwargs["slug"])
         context["area"] = area
         activities = area.activities.published()
-        context["activity_count"] = activities.count()
-        context["activities"] = activities.by_step().with_list_relations()[: self.shown]
+        context["activity_count"] = cached_by_content(
+            f"activities:area-count:{area.pk}", activities.count
+        )
+        listed = activities.by_step().with_list_relations()
+        rows = list(listed.prefetch_related(None)[: self.shown])
+        prefetch_for_cards(
+            self.request,
+            rows,
+            listed._prefetch_related_lookups,
+            "activities/includes/activity_card.html",
+            "activity",
+            heading_level=4,
+        )
+        context["activities"] = rows
         context["other_areas"] = FocusArea.objects.exclude(pk=area.pk)
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (area.name, None)

@@ -19,6 +19,21 @@ from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 
 
+def prefetch_for_cards(request, rows, lookups, card_template: str, card_name: str, **values):
+    """Prefetch, in one go, only for the rows whose card is not rendered yet.
+
+    ``values`` are the card's other arguments, as the template passes them to ``card``.
+    """
+    version = request_content_version(request)
+    missing = [
+        row
+        for row in rows
+        if not rendered_cards.has(version, card_key(card_template, {card_name: row, **values}))
+    ]
+    if missing:
+        prefetch_related_objects(missing, *lookups)
+
+
 class CleanQueryMixin:
     """Redirect a submitted filter form to its shortest URL, without empty parameters.
 
@@ -70,19 +85,10 @@ class FriendlyPaginationMixin:
                 notice = _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")
             self.notices.append(notice % {"asked": raw[:20], "page": page.number})
         if lookups:
-            self.prefetch_uncached_cards(page.object_list, lookups)
+            prefetch_for_cards(
+                self.request, page.object_list, lookups, self.card_template, self.card_name
+            )
         return paginator, page, page.object_list, page.has_other_pages()
-
-    def prefetch_uncached_cards(self, rows, lookups) -> None:
-        """Prefetch, in one go, only for the rows whose card is not rendered yet."""
-        version = request_content_version(self.request)
-        missing = [
-            row
-            for row in rows
-            if not rendered_cards.has(version, card_key(self.card_template, {self.card_name: row}))
-        ]
-        if missing:
-            prefetch_related_objects(missing, *lookups)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -129,14 +135,25 @@ class PersonListView(FriendlyPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        counts = cached_by_content("portal:people:project-counts", project_counts)
+        for person in context["people"]:
+            person.project_count = counts.get(person.pk, 0)
         context["notices"] = self.notices
         return context
 
     def get_queryset(self):
-        published = Q(project_links__project__status=PublishStatus.PUBLISHED)
-        return Person.objects.active().annotate(
-            project_count=Count("project_links", filter=published)
-        )
+        return Person.objects.active()
+
+
+def project_counts() -> dict[int, int]:
+    """Return {person pk: number of published projects they are contact for}."""
+    published = Q(project_links__project__status=PublishStatus.PUBLISHED)
+    return dict(
+        Person.objects.active()
+        .annotate(project_count=Count("project_links", filter=published))
+        .filter(project_count__gt=0)
+        .values_list("pk", "project_count")
+    )
 
 
 class PersonDetailView(TemplateView):
