@@ -1,11 +1,11 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from activities.forms import ActivityFilterForm, SortOrder
-from activities.models import Activity, FocusArea, steps_with_activities
+from activities.forms import ActivityFilterForm, SortOrder, catalogue_terms
+from activities.models import Activity, steps_with_activities
 from portal.cache import cached_by_content
 from portal.views import (
     CleanQueryMixin,
@@ -113,7 +113,11 @@ class FocusAreaView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        area = get_object_or_404(FocusArea, slug=kwargs["slug"])
+        # The focus areas are among the catalogue's terms, stored until the next save.
+        areas = cached_by_content("activities:terms", catalogue_terms)["indsatsomraade"]
+        area = areas.get(kwargs["slug"])
+        if area is None:
+            raise Http404
         context["area"] = area
         activities = area.activities.published()
         context["activity_count"] = cached_by_content(
@@ -130,7 +134,7 @@ class FocusAreaView(TemplateView):
             heading_level=4,
         )
         context["activities"] = rows
-        context["other_areas"] = FocusArea.objects.exclude(pk=area.pk)
+        context["other_areas"] = [other for other in areas.values() if other.pk != area.pk]
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (area.name, None)
         )
