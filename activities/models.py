@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, F, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
-from portal.models import Publishable, PublishableQuerySet, PublishStatus, RichTextMixin, Tag
-from portal.search import words
+from portal.models import (
+    Publishable,
+    PublishableQuerySet,
+    PublishStatus,
+    RichTextMixin,
+    Tag,
+    subject_links,
+)
+from portal.search import matching_every_word
 from portal.text import unique_slug
 
 
@@ -179,17 +186,12 @@ class ActivityQuerySet(PublishableQuerySet):
         Both language columns are named because modeltranslation would otherwise search
         only the current one; subjects (tags) count as well.
         """
-        queryset = self
-        for word in words(text):
-            tags = TaggedActivity.objects.filter(content_object=OuterRef("pk")).filter(
-                Q(tag__name__icontains=word) | Q(tag__name_en__icontains=word)
+        fields = [f"{field}*" for field in Activity.searched_fields]
+        return self.filter(
+            matching_every_word(
+                text, fields, also=lambda word: Q(Exists(subject_links(TaggedActivity, word)))
             )
-            matches = Q(Exists(tags))
-            for field in Activity.searched_fields:
-                for code, _name in settings.LANGUAGES:
-                    matches |= Q(**{f"{field}_{code}__icontains": word})
-            queryset = queryset.filter(matches)
-        return queryset
+        )
 
     def by_name(self):
         return self.order_by(in_current_language("name"), "pk")

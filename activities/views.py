@@ -2,33 +2,23 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from activities.forms import ActivityFilterForm, SortOrder, catalogue_terms
 from activities.models import Activity, steps_with_activities
 from portal.cache import cached_by_content
-from portal.views import (
-    CleanQueryMixin,
-    FriendlyPaginationMixin,
-    crumbs,
-    prefetch_for_cards,
-    url_without,
-)
+from portal.views import FilteredListView, crumbs, prefetch_for_cards, url_without
 
 
-class CatalogueView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
+class CatalogueView(FilteredListView):
     """The catalogue: published activities narrowed by facets, free text and sort order."""
 
+    model = Activity
+    filter_form_class = ActivityFilterForm
     template_name = "activities/activity_list.html"
     context_object_name = "activities"
     card_template = "activities/includes/activity_card.html"
     card_name = "activity"
-    paginate_by = 12
-
-    def get(self, request, *args, **kwargs):
-        self.form = ActivityFilterForm(request.GET or None)
-        self.published = Activity.objects.published()
-        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         activities = self.form.filter(self.published)
@@ -37,13 +27,8 @@ class CatalogueView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         active = self.form.active_filters()
-        context["form"] = self.form
         context["facets"] = self.form.facet_options(self.published)
         context["focus_areas"] = self.form.terms["indsatsomraade"].values()
-        context["active_filters"] = [
-            {"label": label, "value": value, "remove_url": url_without(self.request, param)}
-            for param, label, value in active
-        ]
         context["sort_order"] = self.form.sort_order
         context["sort_choices"] = [
             {"value": value, "label": label, "current": value == self.form.sort_order}
@@ -61,7 +46,6 @@ class CatalogueView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
                 for param, label, value in active
             ]
             context["widen"] = sorted(widen, key=lambda option: -option["count"])
-        context["notices"] = self.form.error_notices() + self.notices
         return context
 
 

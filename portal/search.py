@@ -36,15 +36,16 @@ def words(text: str) -> list[str]:
     return text.split()[:MAX_WORDS]
 
 
-def matching_every_word(text: str, fields: list[str]) -> Q:
+def matching_every_word(text: str, fields: list[str], also=None) -> Q:
     """Return a Q where every word occurs in one of the fields, in either language.
 
-    modeltranslation does not fall back between languages inside queries, so a
-    translated field is searched in each language column by name.
+    A field named with a trailing ``*`` is translated: modeltranslation does not fall
+    back between languages inside queries, so each language column is searched by name.
+    ``also(word)`` may add other ways for a word to match (a contact's name, a subject).
     """
     query = Q()
     for word in words(text):
-        any_field = Q()
+        any_field = also(word) if also else Q()
         for name in fields:
             if name.endswith("*"):
                 for code, _label in settings.LANGUAGES:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from portal.cache import cached_by_content, card_key, rendered_cards, request_content_version
-from portal.forms import SearchForm
+from portal.forms import FilterForm, SearchForm
 from portal.home import home_blocks
 from portal.models import Person, PublishStatus
 from portal.search import search_everything
@@ -115,6 +115,31 @@ def url_without(request, *params: str) -> str:
 def crumbs(*pairs) -> list[dict]:
     """Build breadcrumbs from (label, url) pairs; the home page comes first by itself."""
     return [{"label": label, "url": url} for label, url in pairs]
+
+
+class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
+    """A list of published content narrowed by a filter form (a FilterForm)."""
+
+    filter_form_class: type[FilterForm]
+    paginate_by = 12
+
+    def get(self, request, *args, **kwargs):
+        self.form = self.filter_form_class(request.GET or None)
+        self.published = self.model.objects.published()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.form.filter(self.published).with_list_relations()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        context["active_filters"] = [
+            {"label": label, "value": value, "remove_url": url_without(self.request, param)}
+            for param, label, value in self.form.active_filters()
+        ]
+        context["notices"] = self.form.error_notices() + self.notices
+        return context
 
 
 class HomeView(TemplateView):

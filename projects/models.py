@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -7,6 +6,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from portal.models import (
+    HasSubjects,
     Organisation,
     Person,
     Publishable,
@@ -14,8 +14,11 @@ from portal.models import (
     PublishStatus,
     RichTextMixin,
     Tag,
+    language_columns,
+    prefetch_subjects,
+    subject_links,
 )
-from portal.search import words
+from portal.search import matching_every_word
 from portal.text import unique_slug
 
 
@@ -45,38 +48,25 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         modeltranslation does not rewrite lookups to fall back between languages, so
         both language columns are named; people and subjects count as well.
         """
-        queryset = self
-        for word in words(text):
+
+        def people_or_subjects(word: str) -> Q:
             people = ProjectContact.objects.filter(
                 project=OuterRef("pk"), person__name__icontains=word
             )
-            tags = TaggedProject.objects.filter(
-                content_object=OuterRef("pk"),
-            ).filter(Q(tag__name__icontains=word) | Q(tag__name_en__icontains=word))
-            matches = Q(Exists(people)) | Q(Exists(tags))
-            for field in ("title", "summary", "body"):
-                for code, _name in settings.LANGUAGES:
-                    matches |= Q(**{f"{field}_{code}__icontains": word})
-            queryset = queryset.filter(matches)
-        return queryset
+            return Q(Exists(people)) | Q(Exists(subject_links(TaggedProject, word)))
+
+        fields = ["title*", "summary*", "body*"]
+        return self.filter(matching_every_word(text, fields, also=people_or_subjects))
 
     def with_list_relations(self):
         """Fetch what a project card shows, in a fixed number of queries; skip the body."""
-        return self.defer(
-            *(f"body_{code}" for code, _name in settings.LANGUAGES), "body"
-        ).prefetch_related(
+        return self.defer(*language_columns("body")).prefetch_related(
             Prefetch(
                 "contact_links",
                 queryset=ProjectContact.objects.public().select_related("person"),
                 to_attr="public_contact_links",
             ),
-            # Through the link table rather than taggit's manager, which builds a new
-            # query per project before it looks at the prefetched rows.
-            Prefetch(
-                "tagged_items",
-                queryset=TaggedProject.objects.select_related("tag").order_by("tag__name"),
-                to_attr="tag_links",
-            ),
+            prefetch_subjects(TaggedProject),
         )
 
     def with_detail_relations(self):
@@ -87,7 +77,7 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         )
 
 
-class ResearchProject(RichTextMixin, Publishable):
+class ResearchProject(HasSubjects, RichTextMixin, Publishable):
     """An ongoing or completed research project of the centre ("Nu undersøger vi")."""
 
     title = models.CharField(_("titel"), max_length=200)
@@ -183,14 +173,6 @@ class ResearchProject(RichTextMixin, Publishable):
         if end:
             return _("til %(year)s") % {"year": end}
         return ""
-
-    @property
-    def subjects(self) -> list[Tag]:
-        """Return the project's subjects, in name order (prefetched for lists)."""
-        links = getattr(self, "tag_links", None)
-        if links is None:
-            return list(self.tags.order_by("name"))
-        return [link.tag for link in links]
 
     @property
     def main_contact(self) -> Person | None:

@@ -1,36 +1,19 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
-from portal.views import CleanQueryMixin, FriendlyPaginationMixin, crumbs, url_without
+from portal.views import FilteredListView, crumbs
 from projects.forms import ProjectFilterForm
 from projects.models import ResearchProject
 
 
-class ProjectListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
+class ProjectListView(FilteredListView):
+    model = ResearchProject
+    filter_form_class = ProjectFilterForm
     template_name = "projects/project_list.html"
+    context_object_name = "projects"
     card_template = "includes/project_card.html"
     card_name = "project"
-    context_object_name = "projects"
-    paginate_by = 12
-
-    def get(self, request, *args, **kwargs):
-        self.form = ProjectFilterForm(request.GET or None)
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        projects = ResearchProject.objects.published()
-        return self.form.filter(projects).with_list_relations()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["form"] = self.form
-        context["active_filters"] = [
-            {"label": label, "value": value, "remove_url": url_without(self.request, param)}
-            for param, label, value in self.form.active_filters()
-        ]
-        context["notices"] = self.form.error_notices() + self.notices
-        return context
 
 
 class ProjectDetailView(DetailView):

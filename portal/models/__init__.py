@@ -1,10 +1,11 @@
 from .organisations import Organisation
 from .people import Person, PersonQuerySet
 from .publishing import Publishable, PublishableQuerySet, PublishStatus
-from .richtext import RichTextMixin
-from .tags import Tag
+from .richtext import RichTextMixin, language_columns
+from .tags import HasSubjects, Tag, prefetch_subjects, subject_links
 
 __all__ = [
+    "HasSubjects",
     "Organisation",
     "Person",
     "PersonQuerySet",
@@ -13,4 +14,7 @@ __all__ = [
     "PublishableQuerySet",
     "RichTextMixin",
     "Tag",
+    "language_columns",
+    "prefetch_subjects",
+    "subject_links",
 ]

@@ -3,6 +3,11 @@ from django.conf import settings
 from portal.text import clean_html
 
 
+def language_columns(field: str) -> list[str]:
+    """Return a translated field's attribute and its column in every language."""
+    return [field, *(f"{field}_{code}" for code, _label in settings.LANGUAGES)]
+
+
 class RichTextMixin:
     """Sanitise the named rich-text fields, in every language, on each save.
 

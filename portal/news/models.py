@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -10,12 +9,15 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from portal.models import (
+    HasSubjects,
     Person,
     Publishable,
     PublishableQuerySet,
     PublishStatus,
     RichTextMixin,
     Tag,
+    language_columns,
+    prefetch_subjects,
 )
 from portal.search import matching_every_word
 from portal.text import unique_slug
@@ -40,16 +42,8 @@ class NewsArticleQuerySet(PublishableQuerySet):
 
     def with_list_relations(self):
         """Fetch what the list shows in a fixed number of queries; skip the body."""
-        return self.defer(
-            *(f"body_{code}" for code, _name in settings.LANGUAGES), "body"
-        ).prefetch_related(
-            # Through the link table rather than taggit's manager, which builds a new
-            # query per article before it looks at the prefetched rows.
-            Prefetch(
-                "tagged_items",
-                queryset=TaggedArticle.objects.select_related("tag").order_by("tag__name"),
-                to_attr="tag_links",
-            ),
+        return self.defer(*language_columns("body")).prefetch_related(
+            prefetch_subjects(TaggedArticle)
         )
 
     def with_detail_relations(self):
@@ -70,7 +64,7 @@ class NewsArticleQuerySet(PublishableQuerySet):
                 Prefetch(
                     "research_projects",
                     queryset=project_model.objects.published()
-                    .defer(*(f"body_{code}" for code, _name in settings.LANGUAGES), "body")
+                    .defer(*language_columns("body"))
                     .order_by("title"),
                     to_attr="published_projects",
                 ),
@@ -78,7 +72,7 @@ class NewsArticleQuerySet(PublishableQuerySet):
         )
 
 
-class NewsArticle(RichTextMixin, Publishable):
+class NewsArticle(HasSubjects, RichTextMixin, Publishable):
     """A news item from the centre ("Nyheder"): a short text or an interview."""
 
     title = models.CharField(_("titel"), max_length=200)
@@ -187,14 +181,6 @@ class NewsArticle(RichTextMixin, Publishable):
     def is_scheduled(self) -> bool:
         """Return True when the article is published but dated in the future."""
         return self.is_published and self.published_on > timezone.localdate()
-
-    @property
-    def subjects(self) -> list[Tag]:
-        """Return the article's subjects in name order (prefetched for lists)."""
-        links = getattr(self, "tag_links", None)
-        if links is None:
-            return list(self.tags.order_by("name"))
-        return [link.tag for link in links]
 
 
 class TaggedArticle(ItemBase):
