@@ -21,6 +21,7 @@ from portal.models import (
 )
 from portal.search import matching_every_word
 from portal.text import unique_slug
+from projects.models import ResearchProject
 
 
 def in_current_language(field: str):
@@ -241,8 +242,6 @@ class ActivityQuerySet(PublishableQuerySet):
         return self.select_related("step").prefetch_related("focus_areas")
 
     def with_detail_relations(self):
-        from projects.models import ResearchProject
-
         return self.select_related("step").prefetch_related(
             "focus_areas",
             "forms",
@@ -333,7 +332,7 @@ class Activity(RichTextMixin, Publishable):
     )
     # The relation lives here so that the projects app need not know about activities.
     research_projects = models.ManyToManyField(
-        "projects.ResearchProject",
+        ResearchProject,
         blank=True,
         related_name="activities",
         verbose_name=_("forskningsprojekter"),

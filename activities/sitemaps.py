@@ -1,15 +1,5 @@
-from django.urls import reverse
-
 from activities.models import Activity, FocusArea
-from portal.sitemaps import PortalSitemap
-
-
-class CataloguePagesSitemap(PortalSitemap):
-    def items(self):
-        return ["activities:list", "activities:staircase"]
-
-    def location(self, item):
-        return reverse(item)
+from portal.sitemaps import NamedPagesSitemap, PortalSitemap
 
 
 class ActivitySitemap(PortalSitemap):
@@ -26,7 +16,7 @@ class FocusAreaSitemap(PortalSitemap):
 
 
 sitemaps = {
-    "activity_pages": CataloguePagesSitemap,
+    "activity_pages": NamedPagesSitemap("activities:list", "activities:staircase"),
     "activity": ActivitySitemap,
     "focus_area": FocusAreaSitemap,
 }

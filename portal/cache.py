@@ -11,7 +11,6 @@ import logging
 import uuid
 from functools import cache as cache_once
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -21,7 +20,6 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
 PAGE_TIMEOUT = 60 * 10
-CONTENT_APPS = {"portal", "projects", "themes", "activities", "news", "taggit"}
 
 
 def content_version() -> str:
@@ -131,10 +129,11 @@ def known_query_params() -> frozenset[str]:
 
 def connect_invalidation() -> None:
     """Bump the content version whenever content changes anywhere on the site."""
-    for model in apps.get_models():
-        if model._meta.app_label in CONTENT_APPS:
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"del-{model}")
+    from portal.registry import project_apps
+
+    for model in (model for app in project_apps() for model in app.get_models()):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"del-{model}")
     m2m_changed.connect(bump_content_version, dispatch_uid="bump-m2m")
 
 

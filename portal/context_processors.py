@@ -1,28 +1,30 @@
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from portal import registry
 from portal.text import format_phone, tel_href
 
-# The main navigation. An entry appears once its section's URL exists.
-NAVIGATION = [
-    ("projects:list", _("Nu undersøger vi")),
-    ("themes:list", _("Temaer")),
-    ("activities:list", _("Aktiviteter")),
-    ("news:list", _("Nyheder")),
+# The site's own entries close the main navigation, after each section's (its urls.py).
+SITE_NAVIGATION = [
     ("portal:person_list", _("Medarbejdere")),
     ("portal:search", _("Søg")),
 ]
 
 
+def navigation_entries() -> list[tuple[str, str]]:
+    """Return (URL name, label) for the main navigation, sections first."""
+    return [
+        *(entry for entries in registry.values("urls", "navigation") for entry in entries),
+        *SITE_NAVIGATION,
+    ]
+
+
 def navigation(path: str) -> list[dict]:
     items = []
-    for name, label in NAVIGATION:
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
-            continue
+    for name, label in navigation_entries():
+        url = reverse(name)
         items.append({"url": url, "label": label, "current": path.startswith(url)})
     return items
 

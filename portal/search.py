@@ -1,17 +1,16 @@
 """Site-wide search: each app answers for its own content in its ``search.py``.
 
 An app's ``search(text, limit)`` returns a SearchGroup. The search page asks every app
-in INSTALLED_APPS order, so a new section is searchable once it has that module.
+in the registry's order, so a new section is searchable once it has that module; the
+people, which belong to the portal itself, come first.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
+
+from portal import registry
 
 MAX_WORDS = 8
 
@@ -73,17 +72,6 @@ def search(text: str, limit: int) -> SearchGroup:
     )
 
 
-@cache
-def providers() -> list:
-    found = []
-    for app in apps.get_app_configs():
-        module_name = f"{app.name}.search"
-        if not app.name.startswith("django") and find_spec(module_name):
-            module = import_module(module_name)
-            if hasattr(module, "search"):
-                found.append(module.search)
-    return found
-
-
 def search_everything(text: str, limit: int = 5) -> list[SearchGroup]:
-    return [group for provider in providers() if (group := provider(text, limit)).total]
+    providers = registry.values("search", "search")
+    return [group for provider in providers if (group := provider(text, limit)).total]

@@ -54,11 +54,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    # The site's own apps. Their order is the order of the home page's blocks, the
+    # navigation, the search results and the demo data (portal.registry).
     "portal",
     "projects",
     "themes",
     "activities",
-    "portal.news",
+    "news",
 ]
 
 MIDDLEWARE = [
@@ -113,7 +115,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
     CACHES = {

@@ -1,18 +1,15 @@
 """The sitemap: every public page type, in both languages.
 
-Each app may define ``sitemaps`` (a dict of name → Sitemap class) in its own
-``sitemaps.py``; they are collected here. The quality tests read /sitemap.xml to find
-one page of each type, so a new page type is checked from the day it is listed.
+Each app may define ``sitemaps`` (a dict of name → Sitemap) in its own ``sitemaps.py``;
+the registry collects them, this module's own first. The quality tests read
+/sitemap.xml to find one page of each type, so a new page type is checked from the day
+it is listed.
 """
 
-from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from portal import registry
 from portal.models import Person
 
 
@@ -22,17 +19,14 @@ class PortalSitemap(Sitemap):
     x_default = True
 
 
-class PagesSitemap(PortalSitemap):
-    """Pages that are one of a kind."""
+class NamedPagesSitemap(PortalSitemap):
+    """Pages that are one of a kind, given by their URL names."""
+
+    def __init__(self, *names: str) -> None:
+        self.names = list(names)
 
     def items(self):
-        return [
-            "portal:home",
-            "portal:person_list",
-            "portal:search",
-            "portal:accessibility",
-            "portal:privacy",
-        ]
+        return self.names
 
     def location(self, item):
         return reverse(item)
@@ -43,11 +37,21 @@ class PeopleSitemap(PortalSitemap):
         return Person.objects.active().order_by("slug")
 
 
-@cache
-def collect() -> dict[str, type[Sitemap]]:
-    found: dict[str, type[Sitemap]] = {"pages": PagesSitemap, "people": PeopleSitemap}
-    for app in apps.get_app_configs():
-        module_name = f"{app.name}.sitemaps"
-        if app.name != "portal" and not app.name.startswith("django") and find_spec(module_name):
-            found.update(getattr(import_module(module_name), "sitemaps", {}))
-    return found
+sitemaps = {
+    "pages": NamedPagesSitemap(
+        "portal:home",
+        "portal:person_list",
+        "portal:search",
+        "portal:accessibility",
+        "portal:privacy",
+    ),
+    "people": PeopleSitemap,
+}
+
+
+def collect() -> dict[str, Sitemap | type[Sitemap]]:
+    return {
+        name: sitemap
+        for offered in registry.values("sitemaps", "sitemaps")
+        for name, sitemap in offered.items()
+    }

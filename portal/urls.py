@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from portal import views
+from portal import registry, views
 
 portal_patterns = (
     [
@@ -25,13 +25,10 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 
+# Each app's urls.py says where it is mounted (``mount``); see portal.registry.
 urlpatterns += i18n_patterns(
     path("", include(portal_patterns)),
-    path("nu-undersoeger-vi/", include("projects.urls")),
-    path("temaer/", include("themes.urls")),
-    path("nyheder/", include("portal.news.urls")),
-    # The catalogue owns several top-level addresses: /aktiviteter/, /velfaerdstrappen/ …
-    path("", include("activities.urls")),
+    *(path(mount, include(f"{app}.urls")) for app, mount in registry.offered("urls", "mount")),
     prefix_default_language=False,
 )
 

@@ -3,7 +3,7 @@ import re
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
+from portal import registry
 from portal.cache import cached_by_content, card_key, rendered_cards, request_content_version
 from portal.forms import FilterForm, SearchForm
 from portal.home import home_blocks
-from portal.models import Person, PublishStatus
+from portal.models import Person
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 
@@ -160,25 +161,18 @@ class PersonListView(FriendlyPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = cached_by_content("portal:people:project-counts", project_counts)
+        # Each section may link a person's tile to their content (its people.py).
+        offered = [
+            cached_by_content(f"portal:people:links:{app}", links)
+            for app, links in registry.offered("people", "links")
+        ]
         for person in context["people"]:
-            person.project_count = counts.get(person.pk, 0)
+            person.links = [found[person.pk] for found in offered if person.pk in found]
         context["notices"] = self.notices
         return context
 
     def get_queryset(self):
         return Person.objects.active()
-
-
-def project_counts() -> dict[int, int]:
-    """Return {person pk: number of published projects they are contact for}."""
-    published = Q(project_links__project__status=PublishStatus.PUBLISHED)
-    return dict(
-        Person.objects.active()
-        .annotate(project_count=Count("project_links", filter=published))
-        .filter(project_count__gt=0)
-        .values_list("pk", "project_count")
-    )
 
 
 class PersonDetailView(TemplateView):
@@ -193,10 +187,10 @@ class PersonDetailView(TemplateView):
         context["crumbs"] = crumbs(
             (_("Medarbejdere"), reverse("portal:person_list")), (person.name, None)
         )
-        # The reverse relation brings the projects app's QuerySet methods with it.
-        context["projects"] = person.research_projects.published().with_list_relations()
-        context["themes"] = person.themes.published()
-        context["news"] = person.news_articles.published().with_list_relations()[:5]
+        # Each section shows what the person is contact for (its people.py).
+        context["blocks"] = [
+            block for provider in registry.values("people", "block") if (block := provider(person))
+        ]
         return context
 
 

@@ -1,15 +1,5 @@
-from django.urls import reverse
-
-from portal.sitemaps import PortalSitemap
+from portal.sitemaps import NamedPagesSitemap, PortalSitemap
 from projects.models import ResearchProject
-
-
-class ProjectListSitemap(PortalSitemap):
-    def items(self):
-        return ["projects:list"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 class ProjectSitemap(PortalSitemap):
@@ -20,4 +10,4 @@ class ProjectSitemap(PortalSitemap):
         return project.updated_at
 
 
-sitemaps = {"projects": ProjectListSitemap, "project": ProjectSitemap}
+sitemaps = {"projects": NamedPagesSitemap("projects:list"), "project": ProjectSitemap}

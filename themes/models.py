@@ -98,7 +98,7 @@ class Theme(RichTextMixin, Publishable):
         _("rækkefølge"), default=0, help_text=_("Lave tal vises først i oversigten.")
     )
     projects = models.ManyToManyField(
-        "projects.ResearchProject",
+        ResearchProject,
         blank=True,
         related_name="themes",
         verbose_name=_("forskningsprojekter"),

@@ -1,15 +1,5 @@
-from django.urls import reverse
-
-from portal.sitemaps import PortalSitemap
+from portal.sitemaps import NamedPagesSitemap, PortalSitemap
 from themes.models import Theme
-
-
-class ThemeListSitemap(PortalSitemap):
-    def items(self):
-        return ["themes:list"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 class ThemeSitemap(PortalSitemap):
@@ -20,4 +10,4 @@ class ThemeSitemap(PortalSitemap):
         return theme.updated_at
 
 
-sitemaps = {"themes": ThemeListSitemap, "theme": ThemeSitemap}
+sitemaps = {"themes": NamedPagesSitemap("themes:list"), "theme": ThemeSitemap}

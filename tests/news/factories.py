@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
+from news.models import NewsArticle
 from portal.models import PublishStatus
-from portal.news.models import NewsArticle
 
 
 class NewsArticleFactory(factory.django.DjangoModelFactory):

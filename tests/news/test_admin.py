@@ -6,8 +6,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from news.models import NewsArticle
 from portal.models import PublishStatus
-from portal.news.models import NewsArticle
 from tests.factories import PersonFactory, ProjectFactory, TagFactory
 from tests.news.factories import NewsArticleFactory
 from tests.themes.factories import ThemeFactory

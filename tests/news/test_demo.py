@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from portal.news.models import NewsArticle, TaggedArticle
+from news.models import NewsArticle, TaggedArticle
 
 pytestmark = pytest.mark.django_db
 

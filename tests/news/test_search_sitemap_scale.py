@@ -7,11 +7,11 @@ import pytest
 from django.db.models import Count
 from django.utils import timezone
 
+from news import scale
+from news.models import NewsArticle, TaggedArticle
+from news.search import search
 from portal import scale as portal_scale
 from portal.models import PublishStatus
-from portal.news import scale
-from portal.news.models import NewsArticle, TaggedArticle
-from portal.news.search import search
 from tests.news.factories import NewsArticleFactory
 
 pytestmark = pytest.mark.django_db

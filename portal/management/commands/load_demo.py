@@ -1,9 +1,7 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from portal import registry
 
 
 class Command(BaseCommand):
@@ -11,12 +9,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for app in apps.get_app_configs():
-                module_name = f"{app.name}.demo"
-                if not app.name.startswith("django") and find_spec(module_name):
-                    counts = import_module(module_name).load()
-                    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-                    if options["verbosity"]:
-                        self.stdout.write(f"{app.label}: {summary}")
+            for app, load in registry.offered("demo", "load"):
+                counts = load()
+                summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+                if options["verbosity"]:
+                    self.stdout.write(f"{app}: {summary}")
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,11 +1,9 @@
 import random
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from portal import registry
 from portal.models import Person
 
 
@@ -21,12 +19,10 @@ class Command(BaseCommand):
             return
         rng = random.Random(2026)  # noqa: S311 - repeatable synthetic data, not security
         with transaction.atomic():
-            for app in apps.get_app_configs():
-                module_name = f"{app.name}.scale"
-                if not app.name.startswith("django") and find_spec(module_name):
-                    counts = import_module(module_name).load(rng)
-                    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-                    self.stdout.write(f"{app.label}: {summary}")
+            for app, load in registry.offered("scale", "load"):
+                counts = load(rng)
+                summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+                self.stdout.write(f"{app}: {summary}")
         if connection.vendor == "postgresql":
             # Fresh statistics, as a production database has: without them the planner
             # guesses a handful of rows and sorts where an index would do.

@@ -3,6 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
-    name = "portal.news"
+    name = "news"
     label = "news"
     verbose_name = _("Nyheder")

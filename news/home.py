@@ -1,4 +1,4 @@
-from portal.news.models import NewsArticle
+from news.models import NewsArticle
 
 
 def block() -> dict | None:

@@ -21,6 +21,8 @@ from portal.models import (
 )
 from portal.search import matching_every_word
 from portal.text import unique_slug
+from projects.models import ResearchProject
+from themes.models import Theme
 
 SEARCH_FIELDS = ["title*", "lead*", "body*"]
 
@@ -48,8 +50,6 @@ class NewsArticleQuerySet(PublishableQuerySet):
 
     def with_detail_relations(self):
         """Fetch a whole article page: subjects, active contacts, published relations."""
-        theme_model = self.model._meta.get_field("themes").related_model
-        project_model = self.model._meta.get_field("research_projects").related_model
         return (
             self.with_list_relations()
             .defer(None)
@@ -58,12 +58,12 @@ class NewsArticleQuerySet(PublishableQuerySet):
                 # The related apps' own published() rules decide what visitors may follow.
                 Prefetch(
                     "themes",
-                    queryset=theme_model.objects.published().order_by("title"),
+                    queryset=Theme.objects.published().order_by("title"),
                     to_attr="published_themes",
                 ),
                 Prefetch(
                     "research_projects",
-                    queryset=project_model.objects.published()
+                    queryset=ResearchProject.objects.published()
                     .defer(*language_columns("body"))
                     .order_by("title"),
                     to_attr="published_projects",
@@ -126,14 +126,14 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
         verbose_name=_("kontaktpersoner"),
     )
     themes = models.ManyToManyField(
-        "themes.Theme",
+        Theme,
         blank=True,
         related_name="news_articles",
         verbose_name=_("temaer"),
         help_text=_("Vises under nyheden. Kun udgivne temaer vises for besøgende."),
     )
     research_projects = models.ManyToManyField(
-        "projects.ResearchProject",
+        ResearchProject,
         blank=True,
         related_name="news_articles",
         verbose_name=_("forskningsprojekter"),

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from news.models import NewsArticle, TaggedArticle
 from portal.models import PublishStatus, Tag
-from portal.news.models import NewsArticle, TaggedArticle
 
 ARTICLES = 5000
 DAYS = 365 * 10

@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from news.models import tags_with_article_counts, years_with_article_counts
 from portal.cache import cached_by_content
 from portal.forms import FilterChoiceField, FilterForm
-from portal.news.models import tags_with_article_counts, years_with_article_counts
 
 
 class NewsFilterForm(FilterForm):

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal.news.models import NewsArticle, TaggedArticle
+from news.models import NewsArticle, TaggedArticle
 
 
 @admin.register(NewsArticle)

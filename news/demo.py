@@ -2,9 +2,9 @@
 
 from datetime import date
 
+from news.models import NewsArticle
 from portal.demo import read, upsert
 from portal.models import Person, Tag
-from portal.news.models import NewsArticle
 
 # People, projects and themes load first: their apps come before this one in INSTALLED_APPS.
 

@@ -3,7 +3,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
-from portal.news.models import SEARCH_FIELDS, NewsArticle
+from news.models import SEARCH_FIELDS, NewsArticle
 from portal.search import SearchGroup, SearchHit, matching_every_word
 
 

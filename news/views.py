@@ -2,8 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from portal.news.forms import NewsFilterForm
-from portal.news.models import NewsArticle
+from news.forms import NewsFilterForm
+from news.models import NewsArticle
 from portal.views import FilteredListView, crumbs
 
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from portal.news.models import NewsArticle
+from news.models import NewsArticle
 
 
 @register(NewsArticle)
