@@ -229,16 +229,16 @@ class ActivityQuerySet(PublishableQuerySet):
             .order_by("-shared_areas", "-same_step", in_current_language("name"), "pk")
         )
 
+    def card_prefetches(self) -> list:
+        """Return the relations an activity card shows, for ``prefetch_related``."""
+        return ["focus_areas", "target_groups"]
+
     def with_list_relations(self):
         """Fetch what an activity card shows, in a fixed number of queries."""
-        # Cards show target groups only when fetched as ``card_target_groups``.
-        return self.select_related("step").prefetch_related(
-            "focus_areas",
-            Prefetch("target_groups", to_attr="card_target_groups"),
-        )
+        return self.select_related("step").prefetch_related(*self.card_prefetches())
 
     def with_compact_relations(self):
-        """Fetch a card without its target groups: for suggestions beside a full page."""
+        """Fetch what a compact card shows (no target groups): suggestions beside a page."""
         return self.select_related("step").prefetch_related("focus_areas")
 
     def with_detail_relations(self):

@@ -107,12 +107,11 @@ class FocusAreaView(TemplateView):
         context["activity_count"] = cached_by_content(
             f"activities:area-count:{area.pk}", activities.count
         )
-        listed = activities.by_step().with_list_relations()
-        rows = list(listed.prefetch_related(None)[: self.shown])
+        listed = activities.by_step().select_related("step")
+        rows = list(listed[: self.shown])
         prefetch_for_cards(
-            self.request,
             rows,
-            listed._prefetch_related_lookups,
+            listed.card_prefetches(),
             "activities/includes/activity_card.html",
             "activity",
             heading_level=4,

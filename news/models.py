@@ -42,11 +42,13 @@ class NewsArticleQuerySet(PublishableQuerySet):
         """Return the articles with every word of ``text`` in the title, lead or body."""
         return self.filter(matching_every_word(text, SEARCH_FIELDS))
 
+    def card_prefetches(self) -> list:
+        """Return the relations an article card shows, for ``prefetch_related``."""
+        return [prefetch_subjects(TaggedArticle)]
+
     def with_list_relations(self):
         """Fetch what the list shows in a fixed number of queries; skip the body."""
-        return self.defer(*language_columns("body")).prefetch_related(
-            prefetch_subjects(TaggedArticle)
-        )
+        return self.defer(*language_columns("body")).prefetch_related(*self.card_prefetches())
 
     def with_detail_relations(self):
         """Fetch a whole article page: subjects, active contacts, published relations."""

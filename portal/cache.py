@@ -1,28 +1,86 @@
-"""A page cache for anonymous visitors that every save invalidates, in every process.
+"""The site's caches: one content version, one key rule, three stores.
 
-Each rendered page is stored under a key that contains the current *content version*.
-Saving or deleting any content bumps the version in the shared cache (Redis in
-production), so every app process stops serving old pages at once; the old entries
-simply expire.
+Every save, delete, relation change and bulk update anywhere replaces the *content
+version* in the shared cache (Redis in production), so every app process stops using
+what it stored before, at once.
+
+What a cache key must contain: the content version, today's date (``published()``
+reads the clock: an article dated tomorrow appears at midnight with no save), the
+language, and every other input the value depends on. Nothing else: no port, no
+parameter the page does not use, no free text. ``scope()`` gives the first three, so
+no store can forget them.
+
+The stores:
+
+- ``pages`` (``portal.middleware.PublicPageCacheMiddleware``): whole anonymous pages,
+  in the shared cache, only for the variants a page really serves.
+- ``derived``: data computed from the content (choices with counts, list counts,
+  catalogue terms), in the shared cache and in a small copy in each process.
+- ``fragments``: rendered HTML that looks the same wherever it appears (list cards),
+  in each process only: a fragment is cheaper to render than to fetch over the network.
+
+Each store is bounded and honours its timeout.
 """
 
 import hashlib
 import logging
+import threading
+import time
 import uuid
-from functools import cache as cache_once
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http.request import split_domain_port
+from django.utils import timezone
+from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
 PAGE_TIMEOUT = 60 * 10
+MISSING = object()
+
+# The content version of the request being served: read once per request.
+_request_version: ContextVar[dict | None] = ContextVar("portal_content_version", default=None)
 
 
-def content_version() -> str:
+class OutageLog:
+    """Log a failing dependency once per interval, with how often it failed meanwhile."""
+
+    def __init__(self, interval: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self.interval, self.clock = interval, clock
+        self.last: float | None = None
+        self.suppressed = 0
+
+    def report(self, what: str, error: Exception) -> None:
+        now = self.clock()
+        if self.last is not None and now - self.last < self.interval:
+            self.suppressed += 1
+            return
+        logger.warning(
+            "%s unavailable (%s: %s); %d more failures since the last report",
+            what,
+            type(error).__name__,
+            error,
+            self.suppressed,
+        )
+        self.last, self.suppressed = now, 0
+
+
+outage = OutageLog()
+
+
+# The content version ----------------------------------------------------------------
+
+
+def _read_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -32,11 +90,47 @@ def content_version() -> str:
     return version
 
 
-def _set_new_version() -> None:
+def content_version() -> str:
+    """Return the content version: read once per request, every time outside one.
+
+    Without a reachable cache every call gets a new version, so nothing is reused.
+    """
+    holder = _request_version.get()
+    if holder is not None and "version" in holder:
+        return holder["version"]
     try:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:  # a cache outage must never block an editor's save
-        logger.exception("Could not invalidate the page cache")
+        version = _read_version()
+    except Exception as error:
+        outage.report("Cache", error)
+        return uuid.uuid4().hex
+    if holder is not None:
+        holder["version"] = version
+    return version
+
+
+class request_scope:
+    """Hold one content version for the length of a request (see PublicPageCacheMiddleware)."""
+
+    def __init__(self, version: str | None = None) -> None:
+        self.holder = {} if version is None else {"version": version}
+
+    def __enter__(self) -> dict:
+        self.token = _request_version.set(self.holder)
+        return self.holder
+
+    def __exit__(self, *exc_info) -> None:
+        _request_version.reset(self.token)
+
+
+def _set_new_version() -> None:
+    version = uuid.uuid4().hex
+    holder = _request_version.get()
+    if holder is not None:
+        holder["version"] = version
+    try:
+        cache.set(VERSION_KEY, version, timeout=None)
+    except Exception as error:  # a cache outage must never block an editor's save
+        outage.report("Cache", error)
 
 
 def bump_content_version(**kwargs) -> None:
@@ -50,85 +144,8 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(_set_new_version, robust=True)
 
 
-class LocalCopies:
-    """Values derived from content, kept in this process for the current content version."""
-
-    def __init__(self) -> None:
-        self.version: str | None = None
-        self.values: dict[str, object] = {}
-
-    def get(self, version: str, name: str):
-        if version != self.version:
-            self.version, self.values = version, {}
-        return self.values.get(name)
-
-    def set(self, version: str, name: str, value) -> None:
-        if version == self.version and len(self.values) < 5000:
-            self.values[name] = value
-
-
-local_copies = LocalCopies()
-
-
-def cached_by_content(name: str, compute, timeout: int = PAGE_TIMEOUT):
-    """Return ``compute()``, stored until the next content change.
-
-    For data derived from all content, such as the filters' counts per person and
-    subject: fresh after every save, computed once per change rather than per request.
-    Each process also keeps its own copy for the current version, which saves the
-    shared cache a round trip and the value its unpickling.
-    """
-    try:
-        version = content_version()
-    except Exception:
-        logger.exception("Cache unavailable")
-        return compute()
-    value = local_copies.get(version, name)
-    if value is not None:
-        return value
-    key = f"portal:data:{version}:{name}"
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.exception("Cache unavailable")
-    if value is None:
-        value = compute()
-        try:
-            cache.set(key, value, timeout=timeout)
-        except Exception:
-            logger.exception("Cache unavailable")
-    local_copies.set(version, name, value)
-    return value
-
-
-def page_key(version: str, language: str, request) -> str:
-    """Key a page by content version, language, host, scheme and full path."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"portal:page:{version}:{language}:{digest}"
-
-
-@cache_once
-def known_query_params() -> frozenset[str]:
-    """Return the query parameters some page understands: its filters and ``page``.
-
-    Read from the filter forms themselves, so a new filter is cacheable at once.
-    """
-    from django.urls import get_resolver
-
-    from portal.forms import FilterForm
-
-    get_resolver().url_patterns  # noqa: B018 - imports every view, and so every form
-    names, forms = {"page"}, [FilterForm]
-    while forms:
-        form = forms.pop()
-        names.update(form.base_fields)
-        forms.extend(form.__subclasses__())
-    return frozenset(names)
-
-
 def connect_invalidation() -> None:
-    """Bump the content version whenever content changes anywhere on the site."""
+    """Bump the content version whenever content changes in any of the site's apps."""
     from portal.registry import project_apps
 
     for model in (model for app in project_apps() for model in app.get_models()):
@@ -137,17 +154,166 @@ def connect_invalidation() -> None:
     m2m_changed.connect(bump_content_version, dispatch_uid="bump-m2m")
 
 
-def is_cacheable_request(request) -> bool:
-    """Anonymous GETs whose query parameters all mean something to some page.
+# The key rule -----------------------------------------------------------------------
 
-    Unknown parameters would each make a new entry and could push real pages out.
+
+def scope() -> str:
+    """Return what every key starts with: content version, today's date and language."""
+    return f"{content_version()}:{timezone.localdate().isoformat()}:{get_language() or ''}"
+
+
+def identity(value: Any) -> Hashable:
+    """Return a stable stand-in for a key input: a model instance by its label and pk."""
+    if isinstance(value, Model):
+        return (value._meta.label, value.pk)
+    if isinstance(value, dict):
+        return tuple(sorted((key, identity(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(identity(item) for item in value)
+    return value
+
+
+def digest(inputs: Any) -> str:
+    return hashlib.sha256(repr(identity(inputs)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# The stores -------------------------------------------------------------------------
+
+
+class LocalStore:
+    """A bounded, least-recently-used store in this process whose entries expire."""
+
+    def __init__(
+        self, max_entries: int, timeout: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.max_entries, self.timeout, self.clock = max_entries, timeout, clock
+        self._entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str, default: Any = MISSING) -> Any:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return default
+            expires, value = entry
+            if expires <= self.clock():
+                del self._entries[key]
+                return default
+            self._entries.move_to_end(key)
+            return value
+
+    def set(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._entries[key] = (self.clock() + self.timeout, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class Store:
+    """Values kept under the key rule: ``scope()``, a name and the caller's inputs.
+
+    ``shared`` stores also go to the shared cache, so one process computes a value for
+    all; every store keeps a bounded local copy, which saves the round trip and the
+    unpickling.
     """
+
+    def __init__(self, name: str, *, timeout: int, local_entries: int, shared: bool) -> None:
+        self.name, self.timeout, self.shared = name, timeout, shared
+        self.local = LocalStore(local_entries, timeout)
+
+    def key(self, name: str, inputs: Any = ()) -> str:
+        return f"portal:{self.name}:{scope()}:{name}:{digest(inputs)}"
+
+    def get_or_set(self, name: str, compute: Callable[[], Any], inputs: Any = ()) -> Any:
+        key = self.key(name, inputs)
+        value = self.local.get(key)
+        if value is not MISSING:
+            return value
+        if self.shared:
+            try:
+                value = cache.get(key, MISSING)
+            except Exception as error:
+                outage.report("Cache", error)
+        if value is MISSING:
+            value = compute()
+            if self.shared:
+                try:
+                    cache.set(key, value, timeout=self.timeout)
+                except Exception as error:
+                    outage.report("Cache", error)
+        self.local.set(key, value)
+        return value
+
+    def has(self, name: str, inputs: Any = ()) -> bool:
+        """Tell whether this process holds the value (without asking the shared cache)."""
+        return self.local.get(self.key(name, inputs)) is not MISSING
+
+    def clear_local(self) -> None:
+        self.local.clear()
+
+
+derived = Store("data", timeout=PAGE_TIMEOUT, local_entries=2_000, shared=True)
+fragments = Store("fragment", timeout=PAGE_TIMEOUT, local_entries=20_000, shared=False)
+
+
+def cached_by_content(name: str, compute: Callable[[], Any], inputs: Any = ()) -> Any:
+    """Return ``compute()`` from the derived store (see the key rule above)."""
+    return derived.get_or_set(name, compute, inputs)
+
+
+# Pages ------------------------------------------------------------------------------
+
+# Responses a view marks with this attribute are stored although they have parameters.
+STORABLE_VARIANT = "storable_variant"
+
+
+def page_language(request) -> str:
+    """Return the page's language from its path, as LocaleMiddleware will decide it."""
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def page_key(request) -> str:
+    """Key a page by date, language, scheme, host name (no port) and full path.
+
+    The content version is stored with the page rather than in its key, so a hit costs
+    one round trip (the version and the page together) and a save overwrites the old
+    copies instead of leaving them beside the new ones.
+    """
+    host, _port = split_domain_port(request.get_host())
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
+    day = timezone.localdate().isoformat()
+    return f"portal:page:{day}:{page_language(request)}:{digest(address)}"
+
+
+def is_cacheable_request(request) -> bool:
+    """Anonymous GETs of public pages."""
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(("/admin/", f"/{settings.STATIC_URL}"))
-        and known_query_params().issuperset(request.GET.keys())
+        and not request.path.startswith(
+            ("/admin/", "/healthz/", f"/{settings.STATIC_URL}", f"/{settings.MEDIA_URL}")
+        )
     )
+
+
+def is_storable_variant(request, response) -> bool:
+    """Store only what a page really serves: its plain address, or a variant it vouches
+    for (its own parameters, choices that exist, a page number in range, no free text).
+
+    A Host header with a port other than the server's would make a copy per port.
+    """
+    _host, port = split_domain_port(request.get_host())
+    if port and port != str(request.META.get("SERVER_PORT", "")):
+        return False
+    return not request.GET or getattr(response, STORABLE_VARIANT, False)
 
 
 def is_cacheable_response(request, response) -> bool:
@@ -165,57 +331,3 @@ def is_cacheable_response(request, response) -> bool:
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (session is not None and session.modified)
     )
-
-
-class RenderedCards:
-    """Rendered list cards, kept in this process until the content version changes.
-
-    A card (a project, an activity, a news item) looks the same on every list that shows
-    it, so a list page rendered for a new combination of filters reuses the cards other
-    pages already rendered. The shared content version, read once per request, empties
-    the store after any save in any process.
-    """
-
-    MAX = 20_000
-
-    def __init__(self) -> None:
-        self.version: str | None = None
-        self.cards: dict[tuple, str] = {}
-
-    def has(self, version: str, key: tuple) -> bool:
-        return version == self.version and key in self.cards
-
-    def get_or_render(self, version: str, key: tuple, render) -> str:
-        if version != self.version or len(self.cards) > self.MAX:
-            self.version, self.cards = version, {}
-        html = self.cards.get(key)
-        if html is None:
-            html = self.cards[key] = render()
-        return html
-
-
-rendered_cards = RenderedCards()
-
-
-def request_content_version(request) -> str:
-    """Return the content version, read from the shared cache at most once per request."""
-    version = getattr(request, "content_version", None)
-    if version is None:
-        try:
-            version = content_version()
-        except Exception:  # no shared cache: render without reuse
-            version = uuid.uuid4().hex
-        request.content_version = version
-    return version
-
-
-def card_key(template_name: str, values: dict) -> tuple:
-    """Identify a card by language, template and the objects and values it shows."""
-    from django.db.models import Model
-    from django.utils.translation import get_language
-
-    identity = tuple(
-        (name, (value._meta.label, value.pk) if isinstance(value, Model) else value)
-        for name, value in sorted(values.items())
-    )
-    return (get_language(), template_name, identity)

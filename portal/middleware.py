@@ -1,11 +1,11 @@
 import logging
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 
 from portal import cache as page_cache
 
@@ -34,37 +34,58 @@ class SecurityHeadersMiddleware:
 
 
 class PublicPageCacheMiddleware:
-    """Serve anonymous visitors a stored copy of each page; see portal.cache."""
+    """Serve anonymous visitors a stored copy of each page; see portal.cache.
+
+    It sits just inside SecurityMiddleware, so a hit skips the rest of the stack; the
+    stored copy keeps the headers the inner middleware gave the rendered page.
+    One round trip answers a hit: the content version and the page are read together.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not page_cache.is_cacheable_request(request):
-            return self.get_response(request)
+            with page_cache.request_scope():
+                return self.get_response(request)
+        key = page_cache.page_key(request)
         try:
-            key = page_cache.page_key(
-                page_cache.request_content_version(request), get_language(), request
-            )
-            cached = cache.get(key)
-        except Exception:  # an unreachable cache must not take the site down
-            logger.exception("Page cache unavailable")
-            return self.get_response(request)
-        if cached is not None:
-            content, content_type, language = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Language"] = language
-            response["X-Page-Cache"] = "hit"
-            return response
-        # Django has rendered template responses by the time they reach middleware.
-        response = self.get_response(request)
-        if page_cache.is_cacheable_response(request, response):
-            value = (response.content, response["Content-Type"], get_language())
+            found = cache.get_many([page_cache.VERSION_KEY, key])
+        except Exception as error:  # an unreachable cache must not take the site down
+            page_cache.outage.report("Page cache", error)
+            found = None
+        if found is None:
+            with page_cache.request_scope(uuid.uuid4().hex):
+                return self.get_response(request)
+        version = found.get(page_cache.VERSION_KEY)
+        stored = found.get(key)
+        if version is not None and stored is not None and stored[0] == version:
+            return self.replay(stored)
+        with page_cache.request_scope(version) as scope:
+            if version is None:  # the first request after the cache was emptied
+                version = page_cache.content_version()
+            response = self.get_response(request)
+        if (
+            # A page rendered while a save happened belongs to neither version.
+            scope.get("version") == version
+            and page_cache.is_cacheable_response(request, response)
+            and page_cache.is_storable_variant(request, response)
+        ):
+            headers = [(name, value) for name, value in response.items()]
             try:
-                cache.set(key, value, timeout=page_cache.PAGE_TIMEOUT)
-            except Exception:
-                logger.exception("Page cache unavailable")
+                cache.set(key, (version, response.content, headers), page_cache.PAGE_TIMEOUT)
+            except Exception as error:
+                page_cache.outage.report("Page cache", error)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def replay(stored) -> HttpResponse:
+        _version, content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
         return response
 
 

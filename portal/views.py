@@ -1,4 +1,3 @@
-import hashlib
 import re
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
@@ -12,25 +11,21 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from portal import registry
-from portal.cache import cached_by_content, card_key, rendered_cards, request_content_version
+from portal.cache import STORABLE_VARIANT, cached_by_content
 from portal.forms import FilterForm, SearchForm
 from portal.home import home_blocks
 from portal.models import Person
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
+from portal.templatetags.portal_tags import has_card
 
 
-def prefetch_for_cards(request, rows, lookups, card_template: str, card_name: str, **values):
+def prefetch_for_cards(rows, lookups, card_template: str, card_name: str, **values) -> None:
     """Prefetch, in one go, only for the rows whose card is not rendered yet.
 
     ``values`` are the card's other arguments, as the template passes them to ``card``.
     """
-    version = request_content_version(request)
-    missing = [
-        row
-        for row in rows
-        if not rendered_cards.has(version, card_key(card_template, {card_name: row, **values}))
-    ]
+    missing = [row for row in rows if not has_card(card_template, {card_name: row, **values})]
     if missing:
         prefetch_related_objects(missing, *lookups)
 
@@ -56,29 +51,37 @@ class CleanQueryMixin:
 class FriendlyPaginationMixin:
     """Paginate without ever failing on ``?page=``: odd values give a notice, not a 404.
 
-    The result count is stored per set of query parameters until the next save, so the
-    list's queryset must depend on the query string alone, never on who is asking.
+    A page the site serves to everyone (its own parameters, a page number in range) is
+    a *variant*: its result count is stored until the next save, and the page cache may
+    store it. ``variant_inputs()`` says which parameters make the variant.
     """
 
     paginate_by = 20
     # The card each row is shown with, e.g. "includes/project_card.html" and "project":
-    # rows whose card is already rendered skip the queryset's prefetches.
+    # rows whose card is already rendered skip the queryset's card_prefetches().
     card_template: str | None = None
     card_name: str = "object"
 
+    def variant_inputs(self) -> tuple | None:
+        """Return what makes this page a variant the site serves, or None if it isn't."""
+        return () if set(self.request.GET) <= {"page"} else None
+
     def paginate_queryset(self, queryset, page_size):
-        lookups = queryset._prefetch_related_lookups if self.card_template else ()
+        lookups = queryset.card_prefetches() if self.card_template else ()
         if lookups:
             queryset = queryset.prefetch_related(None)
         paginator = Paginator(queryset, page_size)
-        # The number of results depends on the content and the filters alone: keep it
-        # until the next save rather than counting again for every page and visit.
-        state = sorted((k, v) for k, v in self.request.GET.lists() if k != "page")
-        digest = hashlib.sha256(repr((type(self).__name__, state)).encode()).hexdigest()
-        paginator.count = cached_by_content(f"count:{digest}", lambda: queryset.count())
+        inputs = self.variant_inputs()
+        if inputs is not None:
+            # The number of results depends on the content, the day and the filters
+            # alone: keep it until the next save rather than counting for every visit.
+            paginator.count = cached_by_content(
+                "list-count", queryset.count, (type(self).__name__, inputs)
+            )
         raw = self.request.GET.get("page", "")
         page = paginator.get_page(raw)
-        if raw and str(page.number) != raw.strip():
+        self.page_in_range = not raw or str(page.number) == raw.strip()
+        if not self.page_in_range:
             # ASCII digits only: "²".isdigit() is true, but int("²") fails.
             if re.fullmatch(r"[0-9]+", raw.strip()) and int(raw) > paginator.num_pages:
                 notice = _("Side %(asked)s findes ikke. Her er den sidste side, side %(page)s.")
@@ -86,10 +89,14 @@ class FriendlyPaginationMixin:
                 notice = _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")
             self.notices.append(notice % {"asked": raw[:20], "page": page.number})
         if lookups:
-            prefetch_for_cards(
-                self.request, page.object_list, lookups, self.card_template, self.card_name
-            )
+            prefetch_for_cards(page.object_list, lookups, self.card_template, self.card_name)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if getattr(self, "page_in_range", True) and self.variant_inputs() is not None:
+            setattr(response, STORABLE_VARIANT, True)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -131,6 +138,13 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
 
     def get_queryset(self):
         return self.form.filter(self.published).with_list_relations()
+
+    def variant_inputs(self) -> tuple | None:
+        """Valid choices of the form's own fields; free text is never a stored variant."""
+        if not set(self.request.GET) <= {"page", *self.form.fields} or self.form.errors:
+            return None
+        data = self.form.valid_data
+        return None if "q" in data else tuple(sorted((k, str(v)) for k, v in data.items()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

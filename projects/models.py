@@ -58,16 +58,20 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         fields = ["title*", "summary*", "body*"]
         return self.filter(matching_every_word(text, fields, also=people_or_subjects))
 
-    def with_list_relations(self):
-        """Fetch what a project card shows, in a fixed number of queries; skip the body."""
-        return self.defer(*language_columns("body")).prefetch_related(
+    def card_prefetches(self) -> list:
+        """Return the relations a project card shows, for ``prefetch_related``."""
+        return [
             Prefetch(
                 "contact_links",
                 queryset=ProjectContact.objects.public().select_related("person"),
                 to_attr="public_contact_links",
             ),
             prefetch_subjects(TaggedProject),
-        )
+        ]
+
+    def with_list_relations(self):
+        """Fetch what a project card shows, in a fixed number of queries; skip the body."""
+        return self.defer(*language_columns("body")).prefetch_related(*self.card_prefetches())
 
     def with_detail_relations(self):
         return (
@@ -173,13 +177,6 @@ class ResearchProject(HasSubjects, RichTextMixin, Publishable):
         if end:
             return _("til %(year)s") % {"year": end}
         return ""
-
-    @property
-    def main_contact(self) -> Person | None:
-        links = getattr(self, "public_contact_links", None)
-        if links is None:
-            links = list(ProjectContact.objects.public().filter(project=self)[:1])
-        return links[0].person if links else None
 
 
 class ProjectContactQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname, get_language
 
-from portal.cache import card_key, rendered_cards, request_content_version
+from portal.cache import fragments
 
 register = template.Library()
 
@@ -26,18 +26,20 @@ def lang_attr(obj, field: str) -> str:
     return format_html(' lang="{}"', default)
 
 
-@register.simple_tag(takes_context=True)
-def card(context, template_name: str, **values) -> str:
-    """Render a list card once per content version, language and object.
+def has_card(template_name: str, values: dict) -> bool:
+    """Tell whether this card is already rendered in this process."""
+    return fragments.has("card", (template_name, values))
+
+
+@register.simple_tag
+def card(template_name: str, **values) -> str:
+    """Render a list card once per content version, day, language and object.
 
     ``{% card "includes/project_card.html" project=project heading_level=3 %}``: the
-    card template sees only these values, so its output depends on nothing else.
+    card template sees only these values, so its output depends on nothing else, and
+    the values are the key (see portal.cache).
     """
-    request = context.get("request")
-    if request is None:
-        return render_to_string(template_name, values)
-    key = card_key(template_name, values)
-    html = rendered_cards.get_or_render(
-        request_content_version(request), key, lambda: render_to_string(template_name, values)
+    html = fragments.get_or_set(
+        "card", lambda: render_to_string(template_name, values), (template_name, values)
     )
     return mark_safe(html)  # noqa: S308 - rendered by an autoescaping template
