@@ -241,8 +241,9 @@ class ActivityQuerySet(PublishableQuerySet):
         """Fetch what a compact card shows (no target groups): suggestions beside a page."""
         return self.select_related("step").prefetch_related("focus_areas")
 
-    def with_detail_relations(self):
-        return self.select_related("step").prefetch_related(
+    def detail_prefetches(self) -> list:
+        """Return the relations an activity page shows, for ``prefetch_related``."""
+        return [
             "focus_areas",
             "forms",
             "target_groups",
@@ -254,7 +255,7 @@ class ActivityQuerySet(PublishableQuerySet):
                 queryset=ResearchProject.objects.published().with_list_relations(),
                 to_attr="published_research_projects",
             ),
-        )
+        ]
 
 
 class Activity(RichTextMixin, Publishable):

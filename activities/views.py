@@ -7,7 +7,13 @@ from django.views.generic import DetailView, TemplateView
 from activities.forms import ActivityFilterForm, SortOrder, catalogue_terms
 from activities.models import Activity, steps_with_activities
 from portal.cache import cached_by_content
-from portal.views import FilteredListView, crumbs, prefetch_for_cards, url_without
+from portal.views import (
+    FilteredListView,
+    StoredBodyMixin,
+    crumbs,
+    prefetch_for_cards,
+    url_without,
+)
 
 
 class CatalogueView(FilteredListView):
@@ -49,24 +55,29 @@ class CatalogueView(FilteredListView):
         return context
 
 
-class ActivityDetailView(DetailView):
+class ActivityDetailView(StoredBodyMixin, DetailView):
     template_name = "activities/activity_detail.html"
+    body_template = "activities/includes/activity_body.html"
     context_object_name = "activity"
 
     # How many related activities the page suggests.
     related_count = 4
 
     def get_queryset(self):
-        return Activity.objects.visible_to(self.request.user).with_detail_relations()
+        return Activity.objects.visible_to(self.request.user).select_related("step")
+
+    def get_body_context(self) -> dict:
+        context = super().get_body_context()
+        context["related_activities"] = (
+            Activity.objects.published()
+            .related_to(self.object, self.related_count)
+            .with_compact_relations()
+        )
+        return context
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         activity = self.object
-        context["related_activities"] = (
-            Activity.objects.published()
-            .related_to(activity, self.related_count)
-            .with_compact_relations()
-        )
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (activity.name, None)
         )

@@ -50,28 +50,25 @@ class NewsArticleQuerySet(PublishableQuerySet):
         """Fetch what the list shows in a fixed number of queries; skip the body."""
         return self.defer(*language_columns("body")).prefetch_related(*self.card_prefetches())
 
-    def with_detail_relations(self):
-        """Fetch a whole article page: subjects, active contacts, published relations."""
-        return (
-            self.with_list_relations()
-            .defer(None)
-            .prefetch_related(
-                Prefetch("contacts", queryset=Person.objects.active(), to_attr="public_contacts"),
-                # The related apps' own published() rules decide what visitors may follow.
-                Prefetch(
-                    "themes",
-                    queryset=Theme.objects.published().order_by("title"),
-                    to_attr="published_themes",
-                ),
-                Prefetch(
-                    "research_projects",
-                    queryset=ResearchProject.objects.published()
-                    .defer(*language_columns("body"))
-                    .order_by("title"),
-                    to_attr="published_projects",
-                ),
-            )
-        )
+    def detail_prefetches(self) -> list:
+        """Return what an article page shows: subjects, active contacts, published
+        relations (the related apps' own published() rules decide what visitors follow)."""
+        return [
+            *self.card_prefetches(),
+            Prefetch("contacts", queryset=Person.objects.active(), to_attr="public_contacts"),
+            Prefetch(
+                "themes",
+                queryset=Theme.objects.published().order_by("title"),
+                to_attr="published_themes",
+            ),
+            Prefetch(
+                "research_projects",
+                queryset=ResearchProject.objects.published()
+                .defer(*language_columns("body"))
+                .order_by("title"),
+                to_attr="published_projects",
+            ),
+        ]
 
 
 class NewsArticle(HasSubjects, RichTextMixin, Publishable):

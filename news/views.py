@@ -4,7 +4,7 @@ from django.views.generic import DetailView
 
 from news.forms import NewsFilterForm
 from news.models import NewsArticle
-from portal.views import FilteredListView, crumbs
+from portal.views import FilteredListView, StoredBodyMixin, crumbs
 
 
 class NewsListView(FilteredListView):
@@ -16,12 +16,13 @@ class NewsListView(FilteredListView):
     card_name = "article"
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(StoredBodyMixin, DetailView):
     template_name = "news/article_detail.html"
+    body_template = "news/includes/article_body.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return NewsArticle.objects.visible_to(self.request.user).with_detail_relations()
+        return NewsArticle.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -43,14 +43,19 @@ def language_links(request) -> list[dict]:
     return links
 
 
-def site(request) -> dict:
-    centre = settings.PORTAL_CENTRE
+def centre() -> dict:
+    """Return the centre's facts as templates show them."""
+    facts = settings.PORTAL_CENTRE
     return {
-        "centre": {
-            **centre,
-            "phone_display": format_phone(centre["phone"]),
-            "phone_href": tel_href(centre["phone"]),
-        },
+        **facts,
+        "phone_display": format_phone(facts["phone"]),
+        "phone_href": tel_href(facts["phone"]),
+    }
+
+
+def site(request) -> dict:
+    return {
+        "centre": centre(),
         "main_navigation": navigation(request.path),
         "language_links": language_links(request),
     }

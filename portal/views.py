@@ -4,14 +4,16 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import registry
-from portal.cache import STORABLE_VARIANT, cached_by_content
+from portal.cache import STORABLE_VARIANT, cached_by_content, fragments
+from portal.context_processors import centre
 from portal.forms import FilterForm, SearchForm
 from portal.home import home_blocks
 from portal.models import Person
@@ -157,6 +159,32 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
         return context
 
 
+class StoredBodyMixin:
+    """Render a detail page's body once per content version, day and language.
+
+    The body template sees only ``get_body_context()``: the object and what is fetched
+    for it, only when the body is rendered. So the object identifies the body (with the
+    key rule's scope), and a page-cache miss with the body stored costs one query.
+    """
+
+    body_template: str
+
+    def get_body_context(self) -> dict:
+        """Fetch the object's relations and return what the body template shows."""
+        prefetch_related_objects([self.object], *self.get_queryset().detail_prefetches())
+        return {self.context_object_name: self.object}
+
+    def render_body(self) -> str:
+        return render_to_string(self.body_template, {"centre": centre(), **self.get_body_context()})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["body"] = mark_safe(  # noqa: S308 - rendered by an autoescaping template
+            fragments.get_or_set("body", self.render_body, (self.body_template, self.object))
+        )
+        return context
+
+
 class HomeView(TemplateView):
     """The front page: one block from each section that has something to show."""
 
@@ -189,22 +217,29 @@ class PersonListView(FriendlyPaginationMixin, ListView):
         return Person.objects.active()
 
 
-class PersonDetailView(TemplateView):
+class PersonDetailView(StoredBodyMixin, DetailView):
     """Show one person and everything they are the contact for."""
 
     template_name = "portal/person_detail.html"
+    body_template = "portal/includes/person_body.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return Person.objects.active()
+
+    def get_body_context(self) -> dict:
+        person = self.object
+        # Each section shows what the person is contact for (its people.py).
+        blocks = [
+            block for provider in registry.values("people", "block") if (block := provider(person))
+        ]
+        return {"person": person, "blocks": blocks}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        person = get_object_or_404(Person.objects.active(), slug=kwargs["slug"])
-        context["person"] = person
         context["crumbs"] = crumbs(
-            (_("Medarbejdere"), reverse("portal:person_list")), (person.name, None)
+            (_("Medarbejdere"), reverse("portal:person_list")), (self.object.name, None)
         )
-        # Each section shows what the person is contact for (its people.py).
-        context["blocks"] = [
-            block for provider in registry.values("people", "block") if (block := provider(person))
-        ]
         return context
 
 

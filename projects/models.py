@@ -73,12 +73,12 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         """Fetch what a project card shows, in a fixed number of queries; skip the body."""
         return self.defer(*language_columns("body")).prefetch_related(*self.card_prefetches())
 
-    def with_detail_relations(self):
-        return (
-            self.with_list_relations()
-            .defer(None)
-            .prefetch_related(Prefetch("partners", queryset=Organisation.objects.order_by("name")))
-        )
+    def detail_prefetches(self) -> list:
+        """Return the relations a project page shows, for ``prefetch_related``."""
+        return [
+            *self.card_prefetches(),
+            Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+        ]
 
 
 class ResearchProject(HasSubjects, RichTextMixin, Publishable):

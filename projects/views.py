@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from portal.views import FilteredListView, crumbs
+from portal.views import FilteredListView, StoredBodyMixin, crumbs
 from projects.forms import ProjectFilterForm
 from projects.models import ResearchProject
 
@@ -16,21 +16,28 @@ class ProjectListView(FilteredListView):
     card_name = "project"
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(StoredBodyMixin, DetailView):
     template_name = "projects/project_detail.html"
+    body_template = "projects/includes/project_body.html"
     context_object_name = "project"
 
     def get_queryset(self):
-        return ResearchProject.objects.visible_to(self.request.user).with_detail_relations()
+        return ResearchProject.objects.visible_to(self.request.user)
+
+    def get_body_context(self) -> dict:
+        return {
+            **super().get_body_context(),
+            # Themes and activities link to projects; the reverse relations keep this
+            # app free of theirs.
+            "themes": self.object.themes.published(),
+            "activities": self.object.activities.published(),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["crumbs"] = crumbs(
             (_("Nu undersøger vi"), reverse("projects:list")), (self.object.title, None)
         )
-        # Themes link to projects; the reverse relation keeps this app free of theirs.
-        context["themes"] = self.object.themes.published()
-        context["activities"] = self.object.activities.published()
         return context
 
 

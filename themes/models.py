@@ -25,13 +25,13 @@ class ThemeQuerySet(PublishableQuerySet):
         """Fetch what the list of themes shows, in one query."""
         return self.select_related("contact")
 
-    def with_page_relations(self):
-        """Fetch a whole theme page in a fixed number of queries.
+    def detail_prefetches(self) -> list:
+        """Return what a theme page shows, for ``prefetch_related``.
 
         Sections come with their items and call-out contacts, and the related projects
         with what a project card shows; draft projects stay off the public page.
         """
-        return self.select_related("contact").prefetch_related(
+        return [
             Prefetch(
                 "sections",
                 queryset=Section.objects.select_related("contact").prefetch_related("items"),
@@ -41,7 +41,7 @@ class ThemeQuerySet(PublishableQuerySet):
                 queryset=ResearchProject.objects.published().with_list_relations(),
                 to_attr="published_projects",
             ),
-        )
+        ]
 
 
 class Theme(RichTextMixin, Publishable):

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from portal.views import FriendlyPaginationMixin, crumbs
+from portal.views import FriendlyPaginationMixin, StoredBodyMixin, crumbs
 from themes.models import Theme
 
 
@@ -19,16 +19,21 @@ class ThemeListView(FriendlyPaginationMixin, ListView):
         return context
 
 
-class ThemeDetailView(DetailView):
+class ThemeDetailView(StoredBodyMixin, DetailView):
     template_name = "themes/theme_detail.html"
+    body_template = "themes/includes/theme_body.html"
     context_object_name = "theme"
 
     def get_queryset(self):
-        return Theme.objects.visible_to(self.request.user).with_page_relations()
+        return Theme.objects.visible_to(self.request.user).select_related("contact")
+
+    def get_body_context(self) -> dict:
+        context = super().get_body_context()
+        context["sections"] = self.object.sections.all()
+        return context
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sections"] = self.object.sections.all()
         context["crumbs"] = crumbs((_("Temaer"), reverse("themes:list")), (self.object.title, None))
         return context
 
