@@ -4,14 +4,18 @@ The pages come from the running site (tools.pages: one page per page type, plus 
 filtered and searched variants its pages link to), so a new page type is measured from
 the day it exists. Each page is measured twice with wrk: as a cache hit (the same URL
 again and again) and as a cache miss (a unique, ignored query parameter on every
-request). Two baselines run in the same session, under the same gunicorn settings:
+request). A cold render follows: single requests, each right after a new content
+version, as after an editor's save, when every store (pages, derived data, rendered
+cards) starts empty; it needs the shared cache (REDIS_URL) to reach the servers. Two
+baselines run in the same session, under the same gunicorn settings:
 the site's /healthz/ (every middleware, no database, no template) and a minimal Django
 application (tools.minimal_app: no middleware at all), the figure users compare web
 frameworks by. Every throughput is given as a share of both.
 
 The checks are printed as PASS or FAIL; any FAIL makes the exit status 1.
 
-    python -m tools.bench [--duration 5] [--connections 16] [--workers 2] [--only TEXT]
+    python -m tools.bench [--duration 5] [--connections 16] [--workers 2]
+                          [--cold-samples 15] [--only TEXT]
 """
 
 import argparse
@@ -19,7 +23,9 @@ import gzip
 import json
 import os
 import secrets
+import statistics
 import sys
+import time
 import urllib.request
 from datetime import UTC, datetime
 
@@ -54,6 +60,12 @@ MINIMAL = "minimal Django"
 LIST_PAGES = {"activities:staircase", "activities:focus_area"}
 MAX_QUERIES_MISS = 12
 MAX_QUERIES_HIT = 2
+COLD_MEDIAN_MS = 50
+COLD_WORST_MS = 200
+
+
+class NotCold(RuntimeError):
+    """A request after a new content version was answered from the page cache."""
 
 
 def page_type(page: str) -> str:
@@ -87,8 +99,20 @@ def add_shares(rows: list[dict]) -> None:
             row[mode]["of_minimal"] = share(row[mode]["rps"], baselines.get(MINIMAL))
 
 
-def evaluate(rows: list[dict]) -> list[dict]:
-    """Return the checks, each {"check", "passed", "detail"} (detail names what failed)."""
+def summarize(label: str, times_ms: list[float]) -> dict:
+    return {
+        "page": label,
+        "median_ms": statistics.median(times_ms),
+        "worst_ms": max(times_ms),
+        "samples_ms": [round(t, 1) for t in times_ms],
+    }
+
+
+def evaluate(rows: list[dict], cold: list[dict] | None = None, skipped: str = "") -> list[dict]:
+    """Return the checks, each {"check", "passed", "detail"} (detail names what failed).
+
+    Without cold figures (``cold`` is None) their checks are passed=None, for ``skipped``.
+    """
     pages = [row for row in rows if not row.get("baseline")]
     baselines = {row["page"]: row["hit"]["rps"] for row in rows if row.get("baseline")}
 
@@ -127,10 +151,24 @@ def evaluate(rows: list[dict]) -> list[dict]:
             if row[mode]["non_2xx"] or row[mode]["socket_errors"]
         ],
     }
-    return [
+    median, worst = (
+        f"every page type under {COLD_MEDIAN_MS} ms median cold",
+        f"no first request above {COLD_WORST_MS} ms (cold, worst of all samples)",
+    )
+    if cold is not None:
+        failures[median] = [
+            f"{c['page']} {c['median_ms']:.0f} ms" for c in cold if c["median_ms"] >= COLD_MEDIAN_MS
+        ]
+        failures[worst] = [
+            f"{c['page']} {c['worst_ms']:.0f} ms" for c in cold if c["worst_ms"] > COLD_WORST_MS
+        ]
+    checks = [
         {"check": name, "passed": not failed, "detail": ", ".join(failed)}
         for name, failed in failures.items()
     ]
+    if cold is None:
+        checks += [{"check": name, "passed": None, "detail": skipped} for name in (median, worst)]
+    return checks
 
 
 def exit_status(checks: list[dict]) -> int:
@@ -213,6 +251,35 @@ def measure_all(site: str, minimal: str, pages: list[tuple[str, str]], options) 
     return rows
 
 
+def shared_cache() -> bool:
+    """Tell whether this process shares its cache with the servers (not one per process)."""
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    return not backend.endswith(("LocMemCache", "DummyCache"))
+
+
+def cold_render(site: str, pages: list[tuple[str, str]], samples: int) -> list[dict]:
+    """Time single requests, one at a time, each right after a new content version."""
+    from portal.cache import bump_content_version
+
+    found = []
+    for label, path in pages:
+        print(f"cold render {label} {path}", file=sys.stderr)
+        times = []
+        for _ in range(samples):
+            # As an editor's save does: every process drops what it stored for the old version.
+            bump_content_version()
+            start = time.perf_counter()
+            with urllib.request.urlopen(site + path, timeout=30) as response:  # noqa: S310
+                response.read()
+            times.append((time.perf_counter() - start) * 1000)
+            if response.headers.get("X-Page-Cache") == "hit":
+                raise NotCold(f"{path} came from the page cache after a new content version")
+        found.append(summarize(label, times))
+    return found
+
+
 def print_table(title: str, rows: list[dict], mode: str) -> None:
     extra = "KB (gz)" if mode == "hit" else "SQL miss/hit"
     header = (
@@ -234,18 +301,32 @@ def print_table(title: str, rows: list[dict], mode: str) -> None:
         )
 
 
-def report(rows: list[dict], env: dict, options) -> int:
+def print_cold(cold: list[dict] | None, samples: int, skipped: str) -> None:
+    if cold is None:
+        print(f"\ncold render not measured: {skipped}")
+        return
+    title = f"cold render: single requests after a new content version, {samples} per page"
+    header = f"{'page':32} {'median ms':>10} {'worst ms':>10}"
+    print(f"\n{title}\n{header}\n{'-' * len(header)}")
+    for c in cold:
+        print(f"{c['page'][:32]:32} {c['median_ms']:10.1f} {c['worst_ms']:10.1f}")
+
+
+def report(rows: list[dict], cold: list[dict] | None, skipped: str, env: dict, options) -> int:
     """Print the tables and checks, write them to var/bench/; return the exit status."""
     from django.conf import settings
     from django.db import connection
 
     print_table("cache hit: the same URL again and again", rows, "hit")
     print_table("cache miss: a unique parameter on every request", rows, "miss")
-    print("latencies in ms; SQL = queries per request on a miss / on a hit\n")
-    checks = evaluate(rows)
+    print("latencies in ms; SQL = queries per request on a miss / on a hit")
+    print_cold(cold, options.cold_samples, skipped)
+    print()
+    checks = evaluate(rows, cold, skipped)
     for check in checks:
+        verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[check["passed"]]
         detail = f" ({check['detail']})" if check["detail"] else ""
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['check']}{detail}")
+        print(f"{verdict}  {check['check']}{detail}")
     status = exit_status(checks)
     out = settings.VAR_DIR / "bench"
     out.mkdir(parents=True, exist_ok=True)
@@ -259,6 +340,8 @@ def report(rows: list[dict], env: dict, options) -> int:
         "connections": options.connections,
         "duration_s": options.duration,
         "rows": rows,
+        "cold_samples": options.cold_samples,
+        "cold": cold,
         "checks": checks,
         "passed": status == 0,
     }
@@ -278,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
+        "--cold-samples", type=int, default=15, help="single requests per page for cold render"
+    )
+    parser.add_argument(
         "--only",
         action="append",
         metavar="TEXT",
@@ -295,12 +381,27 @@ def main(argv: list[str] | None = None) -> int:
         ):
             pages = benchmark_pages(site.base, options.only)
             rows = measure_all(site.base, minimal.base, pages, options)
+            cold, skipped = None, cold_skipped(options)
+            if not skipped:
+                cold = cold_render(site.base, pages, options.cold_samples)
             site.verify()
             minimal.verify()
-    except (NotOurServer, wrk.WrkMissing) as error:
+    except (NotOurServer, NotCold, wrk.WrkMissing) as error:
         print(f"bench stopped: {error}", file=sys.stderr)
         return 2
-    return report(rows, env, options)
+    return report(rows, cold, skipped, env, options)
+
+
+def cold_skipped(options) -> str:
+    """Return why cold render cannot be measured in this run, or "" when it can."""
+    if options.cold_samples < 1:
+        return "--cold-samples is 0"
+    if not shared_cache():
+        return (
+            "no shared cache (REDIS_URL is unset), so a new content version set here cannot "
+            "reach the servers; make bench sets it when Redis answers on 127.0.0.1:6379"
+        )
+    return ""
 
 
 if __name__ == "__main__":
