@@ -4,15 +4,17 @@ The pages come from the running site (tools.pages: one page per page type, plus 
 filtered and searched variants its pages link to), so a new page type is measured from
 the day it exists. Each page is measured twice with wrk: as a cache hit (the same URL
 again and again) and as a cache miss (a unique, ignored query parameter on every
-request). A cold render follows: single requests, each right after a new content
-version, as after an editor's save, when every store (pages, derived data, rendered
-cards) starts empty; it needs the shared cache (REDIS_URL) to reach the servers. Two
-baselines run in the same session, under the same gunicorn settings:
-the site's /healthz/ (every middleware, no database, no template) and a minimal Django
+request). Two baselines run in the same session, under the same gunicorn settings: the
+site's /healthz/ (every middleware, no database, no template) and a minimal Django
 application (tools.minimal_app: no middleware at all), the figure users compare web
 frameworks by. Every throughput is given as a share of both.
 
-The checks are printed as PASS or FAIL; any FAIL makes the exit status 1.
+Then a cold render: single requests, one at a time, each right after a new content
+version, as after an editor's save, when every store (pages, derived data, rendered
+cards) starts empty. It needs the shared cache (REDIS_URL) to reach the servers.
+
+The checks are printed as PASS or FAIL (SKIP when they cannot run); any FAIL makes the
+exit status 1, a run stopped on an error 2.
 
     python -m tools.bench [--duration 5] [--connections 16] [--workers 2]
                           [--cold-samples 15] [--only TEXT]
@@ -108,10 +110,10 @@ def summarize(label: str, times_ms: list[float]) -> dict:
     }
 
 
-def evaluate(rows: list[dict], cold: list[dict] | None = None, skipped: str = "") -> list[dict]:
+def evaluate(rows: list[dict], cold: list[dict] | None = None) -> list[dict]:
     """Return the checks, each {"check", "passed", "detail"} (detail names what failed).
 
-    Without cold figures (``cold`` is None) their checks are passed=None, for ``skipped``.
+    Without cold figures (``cold`` is None) their checks could not run: passed is None.
     """
     pages = [row for row in rows if not row.get("baseline")]
     baselines = {row["page"]: row["hit"]["rps"] for row in rows if row.get("baseline")}
@@ -167,7 +169,9 @@ def evaluate(rows: list[dict], cold: list[dict] | None = None, skipped: str = ""
         for name, failed in failures.items()
     ]
     if cold is None:
-        checks += [{"check": name, "passed": None, "detail": skipped} for name in (median, worst)]
+        checks += [
+            {"check": name, "passed": None, "detail": "not measured"} for name in (median, worst)
+        ]
     return checks
 
 
@@ -234,6 +238,7 @@ def measure(label: str, url: str, options, miss_script: str | None) -> dict:
 
 
 def measure_all(site: str, minimal: str, pages: list[tuple[str, str]], options) -> list[dict]:
+    """Return a row per baseline and page: wrk's figures, shares, size and query counts."""
     # Warm both servers' workers, so the first baseline is not measured while they start.
     wrk.run(site + "/healthz/", 1, options.connections)
     wrk.run(minimal + "/", 1, options.connections)
@@ -312,7 +317,7 @@ def print_cold(cold: list[dict] | None, samples: int, skipped: str) -> None:
         print(f"{c['page'][:32]:32} {c['median_ms']:10.1f} {c['worst_ms']:10.1f}")
 
 
-def report(rows: list[dict], cold: list[dict] | None, skipped: str, env: dict, options) -> int:
+def report(rows: list[dict], cold: list[dict] | None, skipped: str, options) -> int:
     """Print the tables and checks, write them to var/bench/; return the exit status."""
     from django.conf import settings
     from django.db import connection
@@ -322,7 +327,7 @@ def report(rows: list[dict], cold: list[dict] | None, skipped: str, env: dict, o
     print("latencies in ms; SQL = queries per request on a miss / on a hit")
     print_cold(cold, options.cold_samples, skipped)
     print()
-    checks = evaluate(rows, cold, skipped)
+    checks = evaluate(rows, cold)
     for check in checks:
         verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[check["passed"]]
         detail = f" ({check['detail']})" if check["detail"] else ""
@@ -334,7 +339,7 @@ def report(rows: list[dict], cold: list[dict] | None, skipped: str, env: dict, o
     result = {
         "when": stamp,
         "database": connection.vendor,
-        "cache": "redis" if env.get("REDIS_URL") else "locmem (per process)",
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
         "workers": options.workers,
         "worker_class": WORKER_CLASS,
         "connections": options.connections,
@@ -342,6 +347,7 @@ def report(rows: list[dict], cold: list[dict] | None, skipped: str, env: dict, o
         "rows": rows,
         "cold_samples": options.cold_samples,
         "cold": cold,
+        "cold_skipped": skipped,
         "checks": checks,
         "passed": status == 0,
     }
@@ -349,6 +355,19 @@ def report(rows: list[dict], cold: list[dict] | None, skipped: str, env: dict, o
         (out / name).write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(f"written to {out / 'latest.json'}")
     return status
+
+
+def cold_skipped(options) -> str:
+    """Return why cold render cannot be measured in this run, or "" when it can."""
+    if options.cold_samples < 1:
+        return "--cold-samples is 0"
+    if not shared_cache():
+        return (
+            "no shared cache (REDIS_URL is unset), so a new content version set by this tool "
+            "cannot reach the servers. make bench sets REDIS_URL when Redis answers on "
+            "127.0.0.1:6379"
+        )
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -389,19 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     except (NotOurServer, NotCold, wrk.WrkMissing) as error:
         print(f"bench stopped: {error}", file=sys.stderr)
         return 2
-    return report(rows, cold, skipped, env, options)
-
-
-def cold_skipped(options) -> str:
-    """Return why cold render cannot be measured in this run, or "" when it can."""
-    if options.cold_samples < 1:
-        return "--cold-samples is 0"
-    if not shared_cache():
-        return (
-            "no shared cache (REDIS_URL is unset), so a new content version set here cannot "
-            "reach the servers; make bench sets it when Redis answers on 127.0.0.1:6379"
-        )
-    return ""
+    return report(rows, cold, skipped, options)
 
 
 if __name__ == "__main__":
