@@ -70,7 +70,7 @@ check: lint test ## What CI runs: lint and the whole suite
 BENCH_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/bench.sqlite3)
 BENCH_REDIS_URL ?= $(or $(REDIS_URL),$(shell redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && echo redis://127.0.0.1:6379/1))
 
-bench: messages ## Measure every page type against a bare view (gunicorn, production settings)
+bench: messages ## Measure every page type (hit, miss, cold) against /healthz/ and a minimal Django app
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
