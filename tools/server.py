@@ -81,6 +81,8 @@ def identified(app: str):
 
 @dataclass
 class Server:
+    """A gunicorn started by a tool: its address, its process and the token it must tell."""
+
     base: str
     process: subprocess.Popen
     token: str
@@ -99,7 +101,8 @@ class Server:
         """Stop with NotOurServer unless the started gunicorn runs and answers on the port."""
         if self.process.poll() is not None:
             raise NotOurServer(
-                f"gunicorn (pid {self.process.pid}) exited with code {self.process.returncode}"
+                f"gunicorn (pid {self.process.pid}) for {self.base} exited "
+                f"with code {self.process.returncode}; its log above says why"
             )
         answer = self.answer()
         if answer != self.token.encode():
