@@ -70,13 +70,13 @@ check: lint test ## What CI runs: lint and the whole suite
 BENCH_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/bench.sqlite3)
 BENCH_REDIS_URL ?= $(or $(REDIS_URL),$(shell redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && echo redis://127.0.0.1:6379/1))
 
-bench: messages ## Measure every page type against a bare view (gunicorn, production settings)
+bench: messages ## Measure every page type (hit, miss, cold) against /healthz/ and a minimal Django app
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_scale
-	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(MANAGE) bench $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 loadtest: messages ## 60 s of mixed traffic at 64 connections: no errors, no 5xx, flat worker memory
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
@@ -84,7 +84,7 @@ loadtest: messages ## 60 s of mixed traffic at 64 connections: no errors, no 5xx
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_scale
-	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(MANAGE) loadtest $(LOADTEST_ARGS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python -m tools.loadtest $(LOADTEST_ARGS)
 
 clean: ## Remove the virtualenv, compiled files and local data
 	rm -rf $(VENV) node_modules staticfiles var test-results .hypothesis
