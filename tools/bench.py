@@ -79,6 +79,11 @@ def is_list_page(page: str) -> bool:
     return name.endswith("list") or name in LIST_PAGES
 
 
+def is_stored(page: str) -> bool:
+    """Tell whether the page cache keeps the page: free-text searches are never stored."""
+    return not page.endswith(" searched")
+
+
 def is_detail_page(page: str) -> bool:
     return page_type(page).endswith("detail")
 
@@ -126,8 +131,10 @@ def evaluate(rows: list[dict], cold: list[dict] | None = None) -> list[dict]:
             if which(row["page"]) and (row[mode][key] or 0) < least
         ]
 
-    def above(key: str, most: int) -> list[str]:
-        return [f"{row['page']} {row[key]}" for row in pages if row[key] > most]
+    def above(key: str, most: int, which=lambda page: True) -> list[str]:
+        return [
+            f"{row['page']} {row[key]}" for row in pages if which(row["page"]) and row[key] > most
+        ]
 
     failures = {
         "both baselines answered (/healthz/ and minimal Django above 0 req/s)": [
@@ -135,7 +142,9 @@ def evaluate(rows: list[dict], cold: list[dict] | None = None) -> list[dict]:
             for name in (HEALTHZ, MINIMAL)
             if not baselines.get(name)
         ],
-        "cached pages (hits) at >= 50% of minimal Django": below("hit", "of_minimal", 0.5),
+        "cached pages (hits) at >= 50% of minimal Django": below(
+            "hit", "of_minimal", 0.5, is_stored
+        ),
         "every list page on a miss at >= 10% of /healthz/": below(
             "miss", "of_healthz", 0.1, is_list_page
         ),
@@ -145,7 +154,9 @@ def evaluate(rows: list[dict], cold: list[dict] | None = None) -> list[dict]:
         f"no page above {MAX_QUERIES_MISS} queries on a miss": above(
             "queries_miss", MAX_QUERIES_MISS
         ),
-        f"no page above {MAX_QUERIES_HIT} queries on a hit": above("queries_hit", MAX_QUERIES_HIT),
+        f"no stored page above {MAX_QUERIES_HIT} queries on a hit": above(
+            "queries_hit", MAX_QUERIES_HIT, is_stored
+        ),
         "no errors (non-2xx/3xx responses, socket errors)": [
             f"{row['page']} {mode}"
             for row in rows

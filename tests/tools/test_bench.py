@@ -142,3 +142,24 @@ def test_the_report_prints_fail_writes_json_and_returns_non_zero(settings, tmp_p
     assert "cold render: single requests after a new content version, 4 per page" in out
     written = json.loads((tmp_path / "bench" / "latest.json").read_text())
     assert written["passed"] is False
+
+
+def test_a_free_text_search_is_not_held_to_the_page_cache_figures():
+    measured = rows(**GOOD)
+    searched = page("activities:list searched", hit=150, miss=150)
+    searched["queries_hit"] = 8
+    measured.append(searched)
+    bench.add_shares(measured)
+
+    checks = verdict(measured)
+
+    assert checks["cached pages (hits) at >= 50% of minimal Django"]
+    assert checks[f"no stored page above {bench.MAX_QUERIES_HIT} queries on a hit"]
+    assert checks["every list page on a miss at >= 10% of /healthz/"]
+
+
+def test_a_stored_page_that_queries_on_a_hit_fails():
+    measured = rows(**GOOD)
+    measured[2]["queries_hit"] = 3
+
+    assert not verdict(measured)[f"no stored page above {bench.MAX_QUERIES_HIT} queries on a hit"]
