@@ -1,13 +1,5 @@
 from activities.models import Activity, FocusArea
-from portal.sitemaps import NamedPagesSitemap, PortalSitemap
-
-
-class ActivitySitemap(PortalSitemap):
-    def items(self):
-        return Activity.objects.published().order_by("slug")
-
-    def lastmod(self, activity):
-        return activity.updated_at
+from portal.sitemaps import NamedPagesSitemap, PortalSitemap, PublishedSitemap
 
 
 class FocusAreaSitemap(PortalSitemap):
@@ -17,6 +9,6 @@ class FocusAreaSitemap(PortalSitemap):
 
 sitemaps = {
     "activity_pages": NamedPagesSitemap("activities:list", "activities:staircase"),
-    "activity": ActivitySitemap,
+    "activity": PublishedSitemap(Activity),
     "focus_area": FocusAreaSitemap,
 }

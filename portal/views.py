@@ -1,6 +1,6 @@
 import re
 
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemaps_views
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
@@ -261,8 +261,23 @@ class SearchView(CleanQueryMixin, TemplateView):
         return context
 
 
-def sitemap(request):
-    return sitemap_view(request, sitemaps=collect_sitemaps())
+def sitemap_index(request):
+    """List the sitemap's sections, each page of each one a file of its own.
+
+    One file of every page at scale took seconds to build; a section page of at most
+    PortalSitemap.limit entries stays fast even when nothing is stored.
+    """
+    return sitemaps_views.index(
+        request, sitemaps=collect_sitemaps(), sitemap_url_name="sitemap_section"
+    )
+
+
+def sitemap_section(request, section: str):
+    response = sitemaps_views.sitemap(request, sitemaps=collect_sitemaps(), section=section)
+    # A section page that exists (?p= in range) is a variant the site serves.
+    if set(request.GET) <= {"p"}:
+        setattr(response, STORABLE_VARIANT, True)
+    return response
 
 
 def favicon(request):

@@ -9,12 +9,18 @@ __all__ = [
     "language_of",
     "public_route_names",
     "sitemap_paths",
+    "sitemap_xml",
     "view_name",
 ]
 
 
 def through(client) -> pages.Fetch:
     return lambda path: client.get(path).content.decode()
+
+
+def sitemap_xml(client) -> str:
+    """Return every file of the sitemap, one after the other."""
+    return "\n".join(pages.sitemap_documents(through(client)))
 
 
 def sitemap_paths(client) -> list[str]:

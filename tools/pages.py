@@ -40,10 +40,20 @@ def public_route_names() -> set[str]:
     return names
 
 
+def sitemap_documents(fetch: Fetch) -> list[str]:
+    """Return the sitemap's files: the index's sections, every page of each."""
+    index = fetch("/sitemap.xml")
+    sections = re.findall(r"<sitemap>\s*<loc>([^<]+)</loc>", index)
+    return [fetch(urlsplit(loc)._replace(scheme="", netloc="").geturl()) for loc in sections]
+
+
 def sitemap_paths(fetch: Fetch) -> list[str]:
     """Return the path of every page the sitemap lists, in both languages."""
-    xml = fetch("/sitemap.xml")
-    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    return [
+        urlsplit(loc).path
+        for xml in sitemap_documents(fetch)
+        for loc in re.findall(r"<url>\s*<loc>([^<]+)</loc>", xml)
+    ]
 
 
 def language_of(path: str) -> str:

@@ -13,6 +13,7 @@ from news.search import search
 from portal import scale as portal_scale
 from portal.models import PublishStatus
 from tests.news.factories import NewsArticleFactory
+from tests.pages import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_sitemap_lists_the_news_list_and_each_public_article(client):
     NewsArticleFactory(slug="kladde", status=PublishStatus.DRAFT)
     NewsArticleFactory(slug="senere", published_on=timezone.localdate() + datetime.timedelta(1))
 
-    xml = client.get("/sitemap.xml").text
+    xml = sitemap_xml(client)
 
     assert "/nyheder/</loc>" in xml
     assert f"{visible.get_absolute_url()}</loc>" in xml

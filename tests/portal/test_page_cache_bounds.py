@@ -163,7 +163,7 @@ def test_an_article_dated_tomorrow_appears_at_midnight_without_a_save(client, mo
         "list": reverse("news:list"),
         "year": f"{reverse('news:list')}?aar=2027",
         "home": reverse("portal:home"),
-        "sitemap": "/sitemap.xml",
+        "sitemap": "/sitemap-news_article.xml",
     }
     before = {name: client.get(url) for name, url in pages.items()}
     assert "Morgendagens nyhed" not in before["list"].text

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from portal.models import PublishStatus
 from tests.factories import PersonFactory
+from tests.pages import sitemap_xml
 from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,7 @@ def test_sitemap_lists_the_themes_and_published_theme_pages_in_both_languages(cl
     ThemeFactory(slug="synligt")
     ThemeFactory(slug="kladde", status=PublishStatus.DRAFT)
 
-    xml = client.get("/sitemap.xml").text
+    xml = sitemap_xml(client)
 
     for path in ("/temaer/", "/en/temaer/", "/temaer/synligt/", "/en/temaer/synligt/"):
         assert f"{path}</loc>" in xml
