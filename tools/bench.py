@@ -31,7 +31,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 
-from tools import wrk
+from tools import stores, wrk
 from tools.pages import discover_pages
 from tools.server import (
     WORKER_CLASS,
@@ -414,11 +414,13 @@ def main(argv: list[str] | None = None) -> int:
             cold, skipped = None, cold_skipped(options)
             if not skipped:
                 cold = cold_render(site.base, pages, options.cold_samples)
+            store_rows = stores.measure()
             site.verify()
             minimal.verify()
     except (NotOurServer, NotCold, wrk.WrkMissing) as error:
         print(f"bench stopped: {error}", file=sys.stderr)
         return 2
+    stores.print_table(store_rows)
     return report(rows, cold, skipped, options)
 
 
