@@ -183,3 +183,12 @@ def test_an_article_dated_tomorrow_appears_at_midnight_without_a_save(client, mo
     assert "2 nyheder" in after["year"].text
     assert "Morgendagens nyhed" in after["home"].text
     assert "/nyheder/i-morgen/" in after["sitemap"].text
+
+
+def test_the_health_check_never_asks_the_cache(client, monkeypatch):
+    counting = CountingCache(cache)
+    monkeypatch.setattr("portal.middleware.cache", counting)
+    monkeypatch.setattr("portal.cache.cache", counting)
+
+    assert client.get("/healthz/").status_code == 200
+    assert counting.calls == []
