@@ -13,7 +13,8 @@ from django.views.generic import ListView, TemplateView
 
 from portal import registry
 from portal.cache import cached_by_content, card_key, rendered_cards, request_content_version
-from portal.forms import FilterForm, SearchForm
+from portal.filters import ListFilterSet
+from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import Person
 from portal.search import search_everything
@@ -119,27 +120,30 @@ def crumbs(*pairs) -> list[dict]:
 
 
 class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
-    """A list of published content narrowed by a filter form (a FilterForm)."""
+    """A list of published content narrowed by the filters of a ListFilterSet."""
 
-    filter_form_class: type[FilterForm]
+    filterset_class: type[ListFilterSet]
     paginate_by = 12
 
     def get(self, request, *args, **kwargs):
-        self.form = self.filter_form_class(request.GET or None)
-        self.published = self.model.objects.published()
+        self.filterset = self.filterset_class(request.GET or None, self.get_unfiltered())
         return super().get(request, *args, **kwargs)
 
+    def get_unfiltered(self):
+        """Return what the filters narrow: the published rows, in the list's order."""
+        return self.model.objects.published()
+
     def get_queryset(self):
-        return self.form.filter(self.published).with_list_relations()
+        return self.filterset.qs.with_list_relations()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["form"] = self.form
+        context["form"] = self.filterset.form
         context["active_filters"] = [
             {"label": label, "value": value, "remove_url": url_without(self.request, param)}
-            for param, label, value in self.form.active_filters()
+            for param, label, value in self.filterset.active_filters()
         ]
-        context["notices"] = self.form.error_notices() + self.notices
+        context["notices"] = self.filterset.notices() + self.notices
         return context
 
 
