@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, F, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Coalesce, Concat, Lower, NullIf
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -165,6 +165,13 @@ SECTIONS = [
 ]
 
 
+class SortOrder(models.TextChoices):
+    """The catalogue's orders; the stored values are the ones visitors see (?sortering=…)."""
+
+    NAME = "navn", _("Navn")
+    STEP = "trin", _("Trin på velfærdstrappen")
+
+
 class ActivityQuerySet(PublishableQuerySet):
     def on_step(self, step: WelfareStep):
         return self.filter(step=step)
@@ -180,6 +187,41 @@ class ActivityQuerySet(PublishableQuerySet):
 
     def with_method(self, method: Method):
         return self.filter(methods=method)
+
+    def facet_counts(
+        self, choices: dict[str, "CatalogueTerm"], facets: dict[str, str]
+    ) -> dict[str, dict[str, int]]:
+        """Return {facet: {term slug: activities}}, each facet counted under the others.
+
+        ``facets`` maps each facet's URL parameter to the activity's relation to its
+        terms ({"trin": "step", …}); ``choices`` maps the chosen parameters to their
+        terms. Each option counts the activities it would give beside the *other*
+        choices. One query for all facets: a UNION ALL of one grouped count per facet.
+        """
+        parts = []
+        for param, relation in facets.items():
+            activities = self
+            for other, term in choices.items():
+                if other != param:
+                    activities = activities.filter(**{facets[other]: term})
+            parts.append(
+                activities.order_by()
+                # "facet:slug" in one column tells the facets apart in the combined result.
+                .annotate(
+                    key=Concat(
+                        Value(f"{param}:"), F(f"{relation}__slug"), output_field=models.CharField()
+                    )
+                )
+                .values("key")
+                .annotate(activities=Count("pk", distinct=True))
+                .values_list("key", "activities")
+            )
+        counts: dict[str, dict[str, int]] = {param: {} for param in facets}
+        for key, number in parts[0].union(*parts[1:], all=True).order_by():
+            if key:  # activities without a term in this facet
+                param, slug = key.split(":", 1)
+                counts[param][slug] = number
+        return counts
 
     def search(self, text: str):
         """Return the activities matching every word of ``text`` in either language.
@@ -202,6 +244,9 @@ class ActivityQuerySet(PublishableQuerySet):
         return self.order_by(
             F("step__order").asc(nulls_last=True), in_current_language("name"), "pk"
         )
+
+    def sorted_by(self, order: str):
+        return self.by_step() if order == SortOrder.STEP else self.by_name()
 
     def related_to(self, activity: "Activity", limit: int = 4):
         """Return up to ``limit`` other activities on the same step or in a shared focus
@@ -413,6 +458,12 @@ class TaggedActivity(ItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="one_tag_per_activity")
         ]
+
+
+def catalogue_terms() -> dict[str, dict]:
+    """Return {facet parameter: {slug: term}} for every kind of catalogue term."""
+    kinds = (FocusArea, WelfareStep, ActivityForm, TargetGroup, Method)
+    return {kind.catalogue_param: {t.slug: t for t in kind.objects.all()} for kind in kinds}
 
 
 STAIRCASE_ACTIVITIES = 15

@@ -4,8 +4,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
-from activities.forms import ActivityFilterForm, SortOrder, catalogue_terms
-from activities.models import Activity, steps_with_activities
+from activities.filters import ActivityFilterSet
+from activities.models import Activity, SortOrder, catalogue_terms, steps_with_activities
 from portal.cache import cached_by_content
 from portal.views import (
     FilteredListView,
@@ -20,24 +20,26 @@ class CatalogueView(FilteredListView):
     """The catalogue: published activities narrowed by facets, free text and sort order."""
 
     model = Activity
-    filter_form_class = ActivityFilterForm
+    filterset_class = ActivityFilterSet
     template_name = "activities/activity_list.html"
     context_object_name = "activities"
     card_template = "activities/includes/activity_card.html"
     card_name = "activity"
 
-    def get_queryset(self):
-        activities = self.form.filter(self.published)
-        return self.form.sort(activities).with_list_relations()
+    def get_unfiltered(self):
+        # By name unless the visitor sorts otherwise (?sortering=).
+        return super().get_unfiltered().by_name()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        active = self.form.active_filters()
-        context["facets"] = self.form.facet_options(self.published)
-        context["focus_areas"] = self.form.terms["indsatsomraade"].values()
-        context["sort_order"] = self.form.sort_order
+        filterset = self.filterset
+        active = filterset.active_filters()
+        context["facets"] = filterset.facet_options()
+        areas = cached_by_content("activities:terms", catalogue_terms)["indsatsomraade"]
+        context["focus_areas"] = areas.values()
+        context["sort_order"] = filterset.sort_order
         context["sort_choices"] = [
-            {"value": value, "label": label, "current": value == self.form.sort_order}
+            {"value": value, "label": label, "current": value == filterset.sort_order}
             for value, label in SortOrder.choices
         ]
         if not context["paginator"].count and active:
@@ -47,7 +49,7 @@ class CatalogueView(FilteredListView):
                     "label": label,
                     "value": value,
                     "url": url_without(self.request, param),
-                    "count": self.form.filter(self.published, except_param=param).count(),
+                    "count": filterset.qs_without(param).count(),
                 }
                 for param, label, value in active
             ]

@@ -2,14 +2,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from news.forms import NewsFilterForm
+from news.filters import NewsFilterSet
 from news.models import NewsArticle
 from portal.views import FilteredListView, StoredBodyMixin, crumbs
 
 
 class NewsListView(FilteredListView):
     model = NewsArticle
-    filter_form_class = NewsFilterForm
+    filterset_class = NewsFilterSet
     template_name = "news/article_list.html"
     context_object_name = "articles"
     card_template = "news/includes/article_card.html"

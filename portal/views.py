@@ -14,7 +14,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal import registry
 from portal.cache import STORABLE_VARIANT, cached_by_content, fragments
 from portal.context_processors import centre
-from portal.forms import FilterForm, SearchForm
+from portal.filters import ListFilterSet
+from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import Person
 from portal.search import search_everything
@@ -128,34 +129,38 @@ def crumbs(*pairs) -> list[dict]:
 
 
 class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
-    """A list of published content narrowed by a filter form (a FilterForm)."""
+    """A list of published content narrowed by the filters of a ListFilterSet."""
 
-    filter_form_class: type[FilterForm]
+    filterset_class: type[ListFilterSet]
     paginate_by = 12
 
     def get(self, request, *args, **kwargs):
-        self.form = self.filter_form_class(request.GET or None)
-        self.published = self.model.objects.published()
+        self.filterset = self.filterset_class(request.GET or None, self.get_unfiltered())
         return super().get(request, *args, **kwargs)
 
+    def get_unfiltered(self):
+        """Return what the filters narrow: the published rows, in the list's order."""
+        return self.model.objects.published()
+
     def get_queryset(self):
-        return self.form.filter(self.published).with_list_relations()
+        return self.filterset.qs.with_list_relations()
 
     def variant_inputs(self) -> tuple | None:
-        """Valid choices of the form's own fields; free text is never a stored variant."""
-        if not set(self.request.GET) <= {"page", *self.form.fields} or self.form.errors:
+        """Valid choices of the filters' own fields; free text is never a stored variant."""
+        form = self.filterset.form
+        if not set(self.request.GET) <= {"page", *form.fields} or form.errors:
             return None
-        data = self.form.valid_data
+        data = form.valid_data
         return None if "q" in data else tuple(sorted((k, str(v)) for k, v in data.items()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["form"] = self.form
+        context["form"] = self.filterset.form
         context["active_filters"] = [
             {"label": label, "value": value, "remove_url": url_without(self.request, param)}
-            for param, label, value in self.form.active_filters()
+            for param, label, value in self.filterset.active_filters()
         ]
-        context["notices"] = self.form.error_notices() + self.notices
+        context["notices"] = self.filterset.notices() + self.notices
         return context
 
 

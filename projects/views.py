@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from portal.views import FilteredListView, StoredBodyMixin, crumbs
-from projects.forms import ProjectFilterForm
+from projects.filters import ProjectFilterSet
 from projects.models import ResearchProject
 
 
 class ProjectListView(FilteredListView):
     model = ResearchProject
-    filter_form_class = ProjectFilterForm
+    filterset_class = ProjectFilterSet
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     card_template = "includes/project_card.html"
