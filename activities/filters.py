@@ -1,5 +1,3 @@
-import hashlib
-
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import (
@@ -92,8 +90,9 @@ class ActivityFilterSet(ListFilterSet):
     def facet_options(self) -> list[dict]:
         """Return each facet with its options, and how many activities each option gives.
 
-        The counts depend only on the content and the valid choices, so they are stored
-        per combination of choices until the next save.
+        The counts depend only on the content, the day and the valid choices, so they are
+        stored per combination of choices until the next save; with free text (which
+        would make a new entry per search) they are counted each time.
         """
         facets = {n: f for n, f in self.filters.items() if isinstance(f, FacetFilter)}
         chosen = {
@@ -101,16 +100,17 @@ class ActivityFilterSet(ListFilterSet):
             for param, slug in self.valid_data.items()
             if param in facets
         }
-        state = sorted(
-            (param, str(value)) for param, value in self.valid_data.items() if param != "sortering"
-        )
-        digest = hashlib.sha256(repr(state).encode()).hexdigest()
-        all_counts = cached_by_content(
-            f"activities:facets:{digest}",
-            lambda: self.qs_without(*facets).facet_counts(
+
+        def count():
+            return self.qs_without(*facets).facet_counts(
                 chosen, {param: facet.field_name for param, facet in facets.items()}
-            ),
-        )
+            )
+
+        if "q" in self.valid_data:
+            all_counts = count()
+        else:
+            chosen_slugs = sorted((p, s) for p, s in self.valid_data.items() if p in facets)
+            all_counts = cached_by_content("activities:facets", count, chosen_slugs)
         result = []
         for param, facet in facets.items():
             counts = all_counts[param]

@@ -1,6 +1,5 @@
 from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
@@ -95,7 +94,7 @@ class StaircaseView(TemplateView):
         context = super().get_context_data(**kwargs)
         # The staircase changes only when content does: stored until the next save.
         context["steps"] = cached_by_content(
-            f"activities:staircase:{get_language()}", lambda: list(steps_with_activities())
+            "activities:staircase", lambda: list(steps_with_activities())
         )
         context["crumbs"] = crumbs((_("Velfærdstrappen"), None))
         return context
@@ -118,7 +117,7 @@ class FocusAreaView(TemplateView):
         context["area"] = area
         activities = area.activities.published()
         context["activity_count"] = cached_by_content(
-            f"activities:area-count:{area.pk}", activities.count
+            "activities:area-count", activities.count, (area,)
         )
         listed = activities.by_step().select_related("step")
         rows = list(listed[: self.shown])

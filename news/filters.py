@@ -1,4 +1,3 @@
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news.models import tags_with_article_counts, years_with_article_counts
@@ -6,18 +5,13 @@ from portal.cache import cached_by_content
 from portal.filters import ListFilterSet, Option, SlugChoiceFilter, SubjectFilter, subject_options
 
 
-def today() -> str:
-    # Part of the keys: an article dated tomorrow counts from tomorrow.
-    return timezone.localdate().isoformat()
-
-
 def subjects() -> dict[str, Option]:
-    tags = cached_by_content(f"news:tags:{today()}", tags_with_article_counts)
+    tags = cached_by_content("news:tags", tags_with_article_counts)
     return subject_options(tags, "article_count")
 
 
 def years() -> dict[str, Option]:
-    years = cached_by_content(f"news:years:{today()}", years_with_article_counts)
+    years = cached_by_content("news:years", years_with_article_counts)
     return {str(y["year"]): Option(y["year"], str(y["year"]), y["article_count"]) for y in years}
 
 

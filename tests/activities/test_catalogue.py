@@ -319,7 +319,15 @@ def test_query_count_with_every_facet_active_does_not_grow(client, django_assert
     assert response.status_code == 200
     assert len(response.context["activities"]) == min(rows, 12)
 
-    # The same choices sorted otherwise: terms, facet counts and the rendered cards come
-    # from the cache; the result count (stored per query string) and the page do not.
-    with django_assert_num_queries(2):
+    # The same choices sorted otherwise: terms and the rendered cards come from the
+    # stores; free text is never stored, so the facet counts, the result count and the
+    # page are fetched again.
+    with django_assert_num_queries(3):
         client.get(LIST_URL, {**params, "sortering": "navn"})
+
+    # Without free text the facet counts are stored per choice, and the result count
+    # per choice and sort order: only the page is fetched again.
+    choices = {key: value for key, value in params.items() if key != "q"}
+    client.get(LIST_URL, choices)
+    with django_assert_num_queries(1):
+        client.get(LIST_URL, {**choices, "page": "1"})
