@@ -6,19 +6,30 @@ from django.utils.translation import ngettext
 
 from projects.models import ResearchProject, contacts_with_project_counts
 
+# A person page shows this many projects; the list filtered by the person has them all.
+SHOWN = 12
+
+
+def filtered_list_url(slug: str) -> str:
+    return f"{reverse('projects:list')}?{urlencode({'kontakt': slug})}"
+
 
 def block(person) -> dict:
     """The projects this person is contact for; always shown, with an empty state."""
     projects = ResearchProject.objects.published().for_contact(person).with_list_relations()
-    return {"template": "projects/person_block.html", "projects": projects}
+    found = list(projects[: SHOWN + 1])  # one more tells whether there are more
+    return {
+        "template": "projects/person_block.html",
+        "projects": found[:SHOWN],
+        "all_url": filtered_list_url(person.slug) if len(found) > SHOWN else "",
+    }
 
 
 def links() -> dict[int, dict]:
     """Return {person pk: link to the project list filtered by them}, for the staff list."""
-    url = reverse("projects:list")
     return {
         person["pk"]: {
-            "url": f"{url}?{urlencode({'kontakt': person['slug']})}",
+            "url": filtered_list_url(person["slug"]),
             "label": ngettext("%(count)d projekt", "%(count)d projekter", count) % {"count": count},
         }
         for person in contacts_with_project_counts()

@@ -62,7 +62,7 @@ def test_person_page_query_count_does_not_grow_with_projects(
     with django_assert_num_queries(6):  # person, projects, contacts, tags, themes, news
         response = client.get(person.get_absolute_url())
 
-    assert len(projects_shown(response)) == rows
+    assert len(projects_shown(response)) == min(rows, 12)
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -72,3 +72,25 @@ def test_staff_list_query_count_does_not_grow(client, django_assert_num_queries,
     # count, page, project counts (the last two stored until the next save)
     with django_assert_num_queries(3):
         client.get(reverse("portal:person_list"))
+
+
+def test_a_person_with_many_projects_links_to_the_list_filtered_by_them(client):
+    from projects.people import SHOWN
+
+    person = PersonFactory(name="Helle Nielsen", slug="helle-nielsen")
+    ProjectFactory.create_batch(SHOWN + 1, contacts=[person])
+
+    response = client.get(person.get_absolute_url())
+
+    assert len(projects_shown(response)) == SHOWN
+    assert 'href="/nu-undersoeger-vi/?kontakt=helle-nielsen"' in response.text
+    assert "Se alle projekter med Helle Nielsen som kontaktperson" in response.text
+
+
+def test_a_person_with_few_projects_has_no_link_to_more(client):
+    person = PersonFactory(slug="helle-nielsen")
+    ProjectFactory.create_batch(2, contacts=[person])
+
+    response = client.get(person.get_absolute_url())
+
+    assert "Se alle projekter med" not in response.text
