@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
@@ -45,8 +46,18 @@ def subject_options(tags: list[dict], count: str) -> dict[str, Option]:
     }
 
 
+class PlainSelect(forms.Select):
+    """Django's select with its options written in its own template, not one template
+    include per option: a filter lists a few hundred people and subjects, and the
+    includes were most of a list page's first render after a save. No groups."""
+
+    template_name = "portal/widgets/select.html"
+
+
 class SlugChoiceField(ChoiceField):
     """A choice whose error quotes the unknown value, shortened to 40 characters."""
+
+    widget = PlainSelect
 
     default_error_messages = {
         "invalid_choice": _("Vi kender ikke værdien “%(value)s”. Vælg en fra listen."),
