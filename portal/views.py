@@ -156,6 +156,9 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.filterset.form
+        # The filter fields look the same for every page of a variant the site serves.
+        inputs = self.variant_inputs()
+        context["fields_key"] = None if inputs is None else (type(self).__name__, inputs)
         context["active_filters"] = [
             {"label": label, "value": value, "remove_url": url_without(self.request, param)}
             for param, label, value in self.filterset.active_filters()

@@ -43,3 +43,31 @@ def card(template_name: str, **values) -> str:
         "card", lambda: render_to_string(template_name, values), (template_name, values)
     )
     return mark_safe(html)  # noqa: S308 - rendered by an autoescaping template
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, key) -> None:
+        self.nodelist, self.name, self.key = nodelist, name, key
+
+    def render(self, context) -> str:
+        key = self.key.resolve(context)
+        if key is None:
+            return self.nodelist.render(context)
+        name = self.name.resolve(context)
+        return fragments.get_or_set(f"tag:{name}", lambda: self.nodelist.render(context), key)
+
+
+@register.tag
+def fragment(parser, token):
+    """Render the enclosed template once per content version, day, language and key.
+
+    ``{% fragment "filters" filters_key %}…{% endfragment %}``: the view gives the key,
+    which must name everything the enclosed part shows beyond the content itself, or
+    None to render it every time.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("{% fragment %} takes a name and a key")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
