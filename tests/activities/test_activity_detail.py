@@ -13,7 +13,8 @@ from tests.activities.factories import (
     TargetGroupFactory,
     WelfareStepFactory,
 )
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

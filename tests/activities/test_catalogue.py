@@ -13,7 +13,7 @@ from tests.activities.factories import (
     TargetGroupFactory,
     WelfareStepFactory,
 )
-from tests.factories import TagFactory
+from tests.portal.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 

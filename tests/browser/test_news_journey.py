@@ -5,8 +5,8 @@ import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PersonFactory, TagFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import PersonFactory, TagFactory
 from tests.themes.factories import ThemeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

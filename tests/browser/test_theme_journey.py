@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PersonFactory
+from tests.portal.factories import PersonFactory
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import SectionKind
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import PublishStatus
-from tests.factories import TagFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import TagFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import TagFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 

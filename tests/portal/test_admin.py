@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from portal.models import Organisation, Person, Tag
 from projects.models import ResearchProject
-from tests.factories import OrganisationFactory, PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import OrganisationFactory, PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 from tests.themes.factories import SectionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

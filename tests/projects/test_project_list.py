@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from portal.models import PublishStatus
 from projects.models import ResearchStatus
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

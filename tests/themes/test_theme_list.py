@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory
+from tests.portal.factories import PersonFactory
 from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
