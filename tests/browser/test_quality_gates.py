@@ -1,6 +1,6 @@
 """Every public page type, in Danish and English, in a real browser.
 
-Pages are found from the site itself (tests/pages.py): the sitemap, the filtered
+Pages are found from the site itself (tests/site/pages.py): the sitemap, the filtered
 variants linked from list pages, and a 404.
 """
 
@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.pages import discover_pages
+from tests.site.pages import discover_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

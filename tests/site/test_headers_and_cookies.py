@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.pages import discover_pages, public_route_names, sitemap_paths, view_name
+from tests.site.pages import discover_pages, public_route_names, sitemap_paths, view_name
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.pages import discover_pages
+from tests.site.pages import discover_pages
 
 pytestmark = pytest.mark.django_db
 
