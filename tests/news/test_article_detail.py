@@ -155,14 +155,6 @@ def test_a_published_article_has_no_draft_marker_for_staff(admin_client, article
     assert "draft-marker" not in response.text
 
 
-def test_an_unknown_article_is_a_404_in_the_site_design(client):
-    response = client.get(reverse("news:detail", kwargs={"slug": "findes-ikke"}))
-
-    assert response.status_code == 404
-    assert "Siden findes ikke" in response.text
-    assert 'class="main-nav"' in response.text
-
-
 def test_hostile_html_in_the_body_is_removed_when_saved(client):
     article = NewsArticleFactory(
         body=(

@@ -181,13 +181,6 @@ def test_twelve_news_per_page_and_pagination_keeps_the_filters(client, subjects)
     assert "15 nyheder" in second.text
 
 
-def test_empty_parameters_redirect_to_the_short_address(client):
-    response = client.get(LIST_URL, {"emne": "", "aar": "2021", "q": " "})
-
-    assert response.status_code == 302
-    assert response["Location"] == f"{LIST_URL}?aar=2021"
-
-
 def test_visitor_searches_the_news_text(client):
     NewsArticleFactory(title="Finansiering", body="Nye partnerskaber med politiet.")
     NewsArticleFactory(title="Renovering", lead="Praktikpladser i byggeriet.")

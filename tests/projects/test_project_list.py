@@ -180,19 +180,6 @@ def test_list_query_count_does_not_grow_with_projects(client, django_assert_num_
     assert response.status_code == 200
 
 
-def test_a_submitted_form_redirects_to_the_short_shareable_url(client, mette):
-    response = client.get(LIST_URL, {"q": "", "kontakt": mette.slug, "emne": "", "status": " "})
-
-    assert response.status_code == 302
-    assert response["Location"] == f"{LIST_URL}?kontakt={mette.slug}"
-
-
-def test_an_empty_form_redirects_to_the_plain_list(client):
-    response = client.get(LIST_URL, {"q": "", "kontakt": ""})
-
-    assert response["Location"] == LIST_URL
-
-
 def test_a_second_list_reuses_rendered_cards_and_shows_the_same(
     client, mette, django_assert_num_queries
 ):

@@ -56,17 +56,6 @@ def test_main_navigation_shows_themes_and_marks_it_current(client):
     assert f'<a href="{LIST_URL}" aria-current="page">Temaer</a>' in response.text
 
 
-@pytest.mark.parametrize("page", ["abc", "99999", "-1", "%00"])
-def test_odd_page_numbers_show_the_list_with_a_notice(client, page):
-    ThemeFactory()
-
-    response = client.get(f"{LIST_URL}?page={page}")
-
-    assert response.status_code == 200
-    assert len(response.context["themes"]) == 1
-    assert "Bemærk" in response.text
-
-
 @pytest.mark.parametrize("rows", [3, 30])
 def test_list_query_count_does_not_grow_with_themes(client, django_assert_num_queries, rows):
     people = PersonFactory.create_batch(3)
