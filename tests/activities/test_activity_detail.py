@@ -175,16 +175,6 @@ def test_tags_are_listed(client, activity):
     assert '<span class="tag">beskæftigelse</span>' in client.get(activity.get_absolute_url()).text
 
 
-def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, activity):
-    activity.status = PublishStatus.DRAFT
-    activity.save()
-
-    assert client.get(activity.get_absolute_url()).status_code == 404
-    staff_view = admin_client.get(activity.get_absolute_url())
-    assert staff_view.status_code == 200
-    assert "Kladde – kun synlig for redaktører" in staff_view.text
-
-
 def test_hostile_html_in_a_section_is_removed_on_save(client, activity):
     activity.method_text = (
         '<p>Ok</p><script>alert("x")</script><img src=x onerror="alert(1)">'

@@ -65,16 +65,6 @@ def test_completed_project_says_when_it_ended(client, project):
     assert "Afsluttet" in response.text
 
 
-def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, project):
-    project.status = PublishStatus.DRAFT
-    project.save()
-
-    assert client.get(project.get_absolute_url()).status_code == 404
-    staff_view = admin_client.get(project.get_absolute_url())
-    assert staff_view.status_code == 200
-    assert "Kladde" in staff_view.text
-
-
 def test_inactive_contacts_are_not_shown(client, project):
     project.contacts.filter(slug="helle-nielsen").update(is_active=False)
 

@@ -233,16 +233,6 @@ def test_a_project_reaches_its_themes(theme):
     assert list(project.themes.all()) == [theme]
 
 
-def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, theme):
-    theme.status = PublishStatus.DRAFT
-    theme.save()
-
-    assert client.get(theme.get_absolute_url()).status_code == 404
-    staff_view = admin_client.get(theme.get_absolute_url())
-    assert staff_view.status_code == 200
-    assert "Kladde – kun synlig for redaktører" in staff_view.text
-
-
 def test_published_theme_has_no_draft_marker(client, theme):
     response, _page = get_page(client, theme)
 
