@@ -100,18 +100,21 @@ class Detail:
     prefix: str  # the Danish address up to the slug
     make: Callable  # make(**fields) returns a saved, visible instance
     title: str  # the field the page's <h1> shows
-    publishable: bool = True  # has drafts that only staff may see
+    lead: str | None = None  # the translated field the page shows as <p class="lead">
+    # The list page that shows these as cards; a section with drafts has one.
+    listing: Listing | None = None
 
     def __str__(self) -> str:
         return self.name
 
 
-PROJECT = Detail("project", "/nu-undersoeger-vi/", ProjectFactory, "title")
-ACTIVITY = Detail("activity", "/aktiviteter/", ActivityFactory, "name")
-ARTICLE = Detail("article", "/nyheder/", NewsArticleFactory, "title")
-THEME = Detail("theme", "/temaer/", ThemeFactory, "title")
-FOCUS_AREA = Detail("focus area", "/indsatsomraader/", FocusAreaFactory, "name", False)
-PERSON = Detail("person", "/medarbejdere/", PersonFactory, "name", False)
+PROJECT = Detail("project", "/nu-undersoeger-vi/", ProjectFactory, "title", "summary", PROJECTS)
+ACTIVITY = Detail("activity", "/aktiviteter/", ActivityFactory, "name", "summary", ACTIVITIES)
+ARTICLE = Detail("article", "/nyheder/", NewsArticleFactory, "title", "lead", NEWS)
+THEME = Detail("theme", "/temaer/", ThemeFactory, "title", "lead", THEMES)
+FOCUS_AREA = Detail("focus area", "/indsatsomraader/", FocusAreaFactory, "name")
+PERSON = Detail("person", "/medarbejdere/", PersonFactory, "name")
 
 DETAILS = [PROJECT, ACTIVITY, ARTICLE, THEME, FOCUS_AREA, PERSON]
-PUBLISHABLE_DETAILS = [detail for detail in DETAILS if detail.publishable]
+# Editorial content: drafts, translated titles and leads, a list of cards.
+PUBLISHABLE_DETAILS = [detail for detail in DETAILS if detail.listing]
