@@ -174,13 +174,6 @@ class ResearchProject(HasSubjects, RichTextMixin, Publishable):
             return _("til %(year)s") % {"year": end}
         return ""
 
-    @property
-    def main_contact(self) -> Person | None:
-        links = getattr(self, "public_contact_links", None)
-        if links is None:
-            links = list(ProjectContact.objects.public().filter(project=self)[:1])
-        return links[0].person if links else None
-
 
 class ProjectContactQuerySet(models.QuerySet):
     def public(self):

@@ -94,7 +94,7 @@ def test_editor_adds_a_project_with_two_contacts(admin_client):
 
     assert response.status_code == 302, response.context["errors"] if response.context else ""
     project = ResearchProject.objects.get(slug="nyt-projekt")
-    assert project.main_contact == mette
+    assert [link.person for link in project.contact_links.public()] == [mette, helle]
     assert "<script>" not in project.body_da
     assert sorted(project.tags.names()) == ["beskæftigelse", "renovering"]
     assert project.tags.get(name="beskæftigelse").slug == "beskaeftigelse"

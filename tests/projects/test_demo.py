@@ -18,4 +18,4 @@ def test_the_demo_projects_and_their_contacts():
     english = ResearchProject.objects.exclude(title_en="").count()
     assert english >= 5
     bevaegelse = ResearchProject.objects.get(slug="det-boligsociale-arbejde-i-bevaegelse")
-    assert bevaegelse.main_contact.name == "Helle Nielsen"
+    assert bevaegelse.contact_links.public().first().person.name == "Helle Nielsen"
