@@ -168,6 +168,7 @@ def test_an_unknown_slug_is_a_404_in_the_site_design(client, detail):
     assert "Siden findes ikke" in response.text
     assert 'class="main-nav"' in response.text
     assert "Nu undersøger vi" in response.text
+    assert "<script>" not in response.text
 
 
 ODD_SLUGS = [
