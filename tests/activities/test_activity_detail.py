@@ -13,7 +13,8 @@ from tests.activities.factories import (
     TargetGroupFactory,
     WelfareStepFactory,
 )
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -172,16 +173,6 @@ def test_tags_are_listed(client, activity):
     activity.tags.add(TagFactory(name="beskæftigelse"))
 
     assert '<span class="tag">beskæftigelse</span>' in client.get(activity.get_absolute_url()).text
-
-
-def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, activity):
-    activity.status = PublishStatus.DRAFT
-    activity.save()
-
-    assert client.get(activity.get_absolute_url()).status_code == 404
-    staff_view = admin_client.get(activity.get_absolute_url())
-    assert staff_view.status_code == 200
-    assert "Kladde – kun synlig for redaktører" in staff_view.text
 
 
 def test_hostile_html_in_a_section_is_removed_on_save(client, activity):

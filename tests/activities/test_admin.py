@@ -22,7 +22,8 @@ from tests.activities.factories import (
     TargetGroupFactory,
     WelfareStepFactory,
 )
-from tests.factories import ProjectFactory, TagFactory
+from tests.portal.factories import TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from tests.activities.factories import (
     TargetGroupFactory,
     WelfareStepFactory,
 )
-from tests.factories import TagFactory
+from tests.portal.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -260,16 +260,6 @@ def test_pagination_keeps_the_filters(client, catalogue):
     second = client.get(LIST_URL, {"indsatsomraade": "medborgerskab", "page": "2"})
     assert len(second.context["activities"]) == 3
     assert second.context["page_obj"].number == 2
-
-
-def test_a_submitted_form_redirects_to_the_short_shareable_url(client, catalogue):
-    response = client.get(
-        LIST_URL,
-        {"q": "", "indsatsomraade": "beskaeftigelse", "trin": "", "form": "", "metode": " "},
-    )
-
-    assert response.status_code == 302
-    assert response["Location"] == f"{LIST_URL}?indsatsomraade=beskaeftigelse"
 
 
 def test_the_intro_links_to_the_staircase_and_each_focus_area(client, catalogue):

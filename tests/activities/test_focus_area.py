@@ -55,13 +55,6 @@ def test_page_links_to_the_other_focus_areas(client, jobs):
     assert f'<a href="{other.get_absolute_url()}">Kriminalitetsforebyggelse</a>' in text
 
 
-def test_an_unknown_focus_area_is_a_404(client):
-    response = client.get(reverse("activities:focus_area", kwargs={"slug": "findes-ikke"}))
-
-    assert response.status_code == 404
-    assert "Siden findes ikke" in response.text
-
-
 @pytest.mark.parametrize("rows", [3, 30])
 def test_query_count_does_not_grow_with_activities(client, django_assert_num_queries, jobs, rows):
     step = WelfareStepFactory()

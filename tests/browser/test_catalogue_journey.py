@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.activities.factories import ActivityFactory, FocusAreaFactory, WelfareStepFactory
+from tests.browser.visit import visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +31,7 @@ def card_titles(page: Page) -> list[str]:
 def test_visitor_goes_from_the_staircase_to_a_filtered_catalogue_and_back(
     page: Page, live_server, catalogue
 ):
-    page.goto(f"{live_server.url}/velfaerdstrappen/")
+    visit(page, f"{live_server.url}/velfaerdstrappen/")
     steps = page.locator("ol.staircase > li")
     expect(steps).to_have_count(3)
     expect(steps.last.get_by_role("heading", level=2)).to_have_text("Evidensbaserede aktiviteter")
@@ -64,7 +65,7 @@ def test_visitor_goes_from_the_staircase_to_a_filtered_catalogue_and_back(
 
 
 def test_removing_a_chip_widens_the_result(page: Page, live_server, catalogue):
-    page.goto(f"{live_server.url}/aktiviteter/?indsatsomraade=beskaeftigelse&trin=evidens")
+    visit(page, f"{live_server.url}/aktiviteter/?indsatsomraade=beskaeftigelse&trin=evidens")
 
     page.get_by_role("link", name=re.compile(r"Trin på velfærdstrappen: Evidensbaserede")).click()
 

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PersonFactory, TagFactory
+from tests.browser.visit import visit
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import PersonFactory, TagFactory
 from tests.themes.factories import ThemeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,7 +43,7 @@ def news():
 def test_visitor_reads_the_interview_and_follows_the_link_to_the_theme(
     page: Page, live_server, news
 ):
-    page.goto(f"{live_server.url}/nyheder/")
+    visit(page, f"{live_server.url}/nyheder/")
     expect(page.get_by_role("heading", name="3 nyheder")).to_be_visible()
     assert page.locator(".card__title").all_inner_texts() == [
         "Inspirations- og videnskataloget bliver opdateret",
@@ -71,7 +72,7 @@ def test_visitor_reads_the_interview_and_follows_the_link_to_the_theme(
 def test_visitor_narrows_the_news_by_subject_and_year_and_clears_a_filter(
     page: Page, live_server, news
 ):
-    page.goto(f"{live_server.url}/nyheder/")
+    visit(page, f"{live_server.url}/nyheder/")
 
     page.get_by_label("Emne", exact=True).select_option(label="finansiering (1)")
     page.get_by_label("År", exact=True).select_option("2021")

@@ -3,7 +3,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PersonFactory, ProjectFactory
+from tests.browser.visit import visit
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +26,7 @@ def card_titles(page: Page) -> list[str]:
 def test_visitor_filters_by_contact_sees_her_projects_and_removes_the_filter(
     page: Page, live_server, projects
 ):
-    page.goto(f"{live_server.url}/nu-undersoeger-vi/")
+    visit(page, f"{live_server.url}/nu-undersoeger-vi/")
     expect(page.get_by_role("heading", name="3 projekter")).to_be_visible()
 
     page.get_by_label("Kontaktperson").select_option(label="Mette Fabricius Madsen (2)")
@@ -44,7 +46,7 @@ def test_visitor_filters_by_contact_sees_her_projects_and_removes_the_filter(
 
 
 def test_a_shared_filter_url_opens_the_same_result(page: Page, live_server, projects):
-    page.goto(f"{live_server.url}/nu-undersoeger-vi/?kontakt=helle-nielsen")
+    visit(page, f"{live_server.url}/nu-undersoeger-vi/?kontakt=helle-nielsen")
 
     assert card_titles(page) == ["Det boligsociale arbejde i bevægelse"]
     expect(page.get_by_label("Kontaktperson")).to_have_value("helle-nielsen")

@@ -1,6 +1,6 @@
 """Every public page type, in Danish and English, in a real browser.
 
-Pages are found from the site itself (tests/pages.py): the sitemap, the filtered
+Pages are found from the site itself (tests/site/pages.py): the sitemap, the filtered
 variants linked from list pages, and a 404.
 """
 
@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.pages import discover_pages
+from tests.browser.visit import expected_status, visit
+from tests.site.pages import discover_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +42,7 @@ def test_every_page_type_passes_axe_wcag_21_aa(browser, live_server, site_pages)
     page = context.new_page()
     violations = {}
     for label, path in site_pages.items():
-        page.goto(live_server.url + path)
+        visit(page, live_server.url + path, expected_status(path))
         page.evaluate(AXE.read_text())
         found = page.evaluate(RUN_AXE, WCAG_21_AA)
         if found:
@@ -60,7 +61,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, live_server, sit
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     for path in site_pages.values():
-        page.goto(live_server.url + path)
+        visit(page, live_server.url + path, expected_status(path))
 
     csp = [p for p in problems if "Content Security Policy" in p or "Refused to" in p]
     assert not csp, "\n".join(csp)
@@ -72,11 +73,11 @@ def test_the_admin_works_under_the_same_policy(page: Page, live_server, site_pag
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
 
-    page.goto(f"{live_server.url}/admin/")
+    visit(page, f"{live_server.url}/admin/")
     page.get_by_label("Brugernavn").fill("redaktoer")
     page.get_by_label("Adgangskode").fill("hemmeligt-kodeord")
     page.get_by_role("button", name="Log ind").click()
-    page.goto(f"{live_server.url}/admin/projects/researchproject/add/")
+    visit(page, f"{live_server.url}/admin/projects/researchproject/add/")
 
     # modeltranslation's language tabs need jQuery UI, served by the site itself.
     expect(page.locator(".ui-tabs-nav").first).to_be_visible()
@@ -108,7 +109,7 @@ def tab_until(page: Page, text: str, limit: int = 120) -> None:
 
 
 def test_keyboard_only_visitor_filters_projects_and_opens_one(page: Page, live_server, site_pages):
-    page.goto(live_server.url + "/")
+    visit(page, live_server.url + "/")
 
     tab_until(page, "Nu undersøger vi")
     page.keyboard.press("Enter")
@@ -142,11 +143,11 @@ def test_keyboard_only_visitor_filters_projects_and_opens_one(page: Page, live_s
 
 def test_a_slug_typed_in_the_admin_keeps_danish_words_readable(page: Page, live_server, site_pages):
     get_user_model().objects.create_superuser("redaktoer", "r@example.org", "hemmeligt-kodeord")
-    page.goto(f"{live_server.url}/admin/")
+    visit(page, f"{live_server.url}/admin/")
     page.get_by_label("Brugernavn").fill("redaktoer")
     page.get_by_label("Adgangskode").fill("hemmeligt-kodeord")
     page.get_by_role("button", name="Log ind").click()
-    page.goto(f"{live_server.url}/admin/projects/researchproject/add/")
+    visit(page, f"{live_server.url}/admin/projects/researchproject/add/")
 
     page.locator("#id_title_da").press_sequentially("Beskæftigelse på Nørrebro")
 

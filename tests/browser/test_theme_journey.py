@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PersonFactory
+from tests.browser.visit import visit
+from tests.portal.factories import PersonFactory
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import SectionKind
 
@@ -39,7 +40,7 @@ def theme():
 def test_visitor_follows_the_contents_and_opens_read_more_with_the_keyboard(
     page: Page, live_server, theme
 ):
-    page.goto(f"{live_server.url}{theme.get_absolute_url()}")
+    visit(page, f"{live_server.url}{theme.get_absolute_url()}")
     contents = page.get_by_role("navigation", name="Indhold på siden")
 
     contents.get_by_role("link", name="Placering af medarbejdere").click()
@@ -66,7 +67,7 @@ def test_visitor_follows_the_contents_and_opens_read_more_with_the_keyboard(
 
 
 def test_process_phases_read_in_order_as_a_list(page: Page, live_server, theme):
-    page.goto(f"{live_server.url}{theme.get_absolute_url()}")
+    visit(page, f"{live_server.url}{theme.get_absolute_url()}")
 
     phases = page.get_by_role("figure", name="Procesmodellen i 2 faser").get_by_role("listitem")
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from news.models import NewsArticle
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db

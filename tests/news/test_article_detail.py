@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from news.models import NewsArticle
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,26 +116,10 @@ def test_the_article_links_to_the_latest_news(client, article):
     assert f'<a href="{LIST_URL}">Se seneste nyheder</a>' in response.text
 
 
-def test_a_draft_is_a_404_for_visitors(client):
-    draft = NewsArticleFactory(status=PublishStatus.DRAFT)
-
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
 def test_a_future_dated_article_is_a_404_for_visitors(client):
     later = NewsArticleFactory(published_on=timezone.localdate() + datetime.timedelta(days=1))
 
     assert client.get(later.get_absolute_url()).status_code == 404
-
-
-def test_staff_preview_a_draft_marked_as_such(admin_client):
-    draft = NewsArticleFactory(title="Hemmelig nyhed", status=PublishStatus.DRAFT)
-
-    response = admin_client.get(draft.get_absolute_url())
-
-    assert response.status_code == 200
-    assert "Kladde – kun synlig for redaktører" in response.text
-    assert "Hemmelig nyhed" in response.text
 
 
 def test_staff_preview_a_future_dated_article_with_its_date(admin_client):
@@ -146,20 +131,6 @@ def test_staff_preview_a_future_dated_article_with_its_date(admin_client):
     assert response.status_code == 200
     assert "Planlagt – vises for besøgende fra" in response.text
     assert "Kladde" not in response.text
-
-
-def test_a_published_article_has_no_draft_marker_for_staff(admin_client, article):
-    response = admin_client.get(article.get_absolute_url())
-
-    assert "draft-marker" not in response.text
-
-
-def test_an_unknown_article_is_a_404_in_the_site_design(client):
-    response = client.get(reverse("news:detail", kwargs={"slug": "findes-ikke"}))
-
-    assert response.status_code == 404
-    assert "Siden findes ikke" in response.text
-    assert 'class="main-nav"' in response.text
 
 
 def test_hostile_html_in_the_body_is_removed_when_saved(client):

@@ -13,7 +13,7 @@ from news.search import search
 from portal import scale as portal_scale
 from portal.models import PublishStatus
 from tests.news.factories import NewsArticleFactory
-from tests.pages import sitemap_xml
+from tests.site.pages import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 from tests.themes.factories import SectionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,12 +51,9 @@ def test_the_empty_search_page_shows_just_the_form(client):
     assert "resultat" not in response.text
 
 
-def test_hostile_and_huge_searches_are_answered(client):
-    long = client.get(SEARCH_URL, {"q": "a" * 5000})
+def test_a_hostile_search_is_answered_and_not_echoed(client):
     hostile = client.get(SEARCH_URL, {"q": "<script>alert(1)</script>"})
 
-    assert long.status_code == 200
-    assert "Søgeteksten er for lang" in long.text
     assert hostile.status_code == 200
     assert "<script>alert(1)</script>" not in hostile.text
 

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from portal.models import PublishStatus
 from projects.models import ResearchStatus
-from tests.factories import OrganisationFactory, PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import OrganisationFactory, PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,16 +63,6 @@ def test_completed_project_says_when_it_ended(client, project):
     response = client.get(project.get_absolute_url())
 
     assert "Afsluttet" in response.text
-
-
-def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, project):
-    project.status = PublishStatus.DRAFT
-    project.save()
-
-    assert client.get(project.get_absolute_url()).status_code == 404
-    staff_view = admin_client.get(project.get_absolute_url())
-    assert staff_view.status_code == 200
-    assert "Kladde" in staff_view.text
 
 
 def test_inactive_contacts_are_not_shown(client, project):

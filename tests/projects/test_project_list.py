@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from portal.models import PublishStatus
 from projects.models import ResearchStatus
-from tests.factories import PersonFactory, ProjectFactory, TagFactory
+from tests.portal.factories import PersonFactory, TagFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,19 +178,6 @@ def test_list_query_count_does_not_grow_with_projects(client, django_assert_num_
         response = client.get(LIST_URL, {"kontakt": people[0].slug})
 
     assert response.status_code == 200
-
-
-def test_a_submitted_form_redirects_to_the_short_shareable_url(client, mette):
-    response = client.get(LIST_URL, {"q": "", "kontakt": mette.slug, "emne": "", "status": " "})
-
-    assert response.status_code == 302
-    assert response["Location"] == f"{LIST_URL}?kontakt={mette.slug}"
-
-
-def test_an_empty_form_redirects_to_the_plain_list(client):
-    response = client.get(LIST_URL, {"q": "", "kontakt": ""})
-
-    assert response["Location"] == LIST_URL
 
 
 def test_a_second_list_reuses_rendered_cards_and_shows_the_same(

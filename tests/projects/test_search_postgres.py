@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import ProjectFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -5,7 +5,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import Section, SectionItem, SectionKind, Theme
 

@@ -1,4 +1,4 @@
-"""The demo theme loads, loads again without duplicates, and holds seed 001's structure."""
+"""The demo theme holds seed 001's structure (loading twice: tests/site/test_demo.py)."""
 
 import pytest
 from django.core.management import call_command
@@ -17,12 +17,9 @@ def theme():
     return Theme.objects.get(slug=SLUG)
 
 
-def test_load_demo_twice_gives_no_duplicates(theme):
+def test_one_theme_with_eight_sections_and_fourteen_items(theme):
     counts = (Theme.objects.count(), Section.objects.count(), SectionItem.objects.count())
 
-    call_command("load_demo", verbosity=0)
-
-    assert (Theme.objects.count(), Section.objects.count(), SectionItem.objects.count()) == counts
     assert counts == (1, 8, 14)
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
-from tests.factories import PersonFactory
+from tests.portal.factories import PersonFactory
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import Section, Theme
 

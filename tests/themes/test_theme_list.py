@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory
-from tests.pages import sitemap_xml
+from tests.portal.factories import PersonFactory
+from tests.site.pages import sitemap_xml
 from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,17 +55,6 @@ def test_main_navigation_shows_themes_and_marks_it_current(client):
     response = client.get(LIST_URL)
 
     assert f'<a href="{LIST_URL}" aria-current="page">Temaer</a>' in response.text
-
-
-@pytest.mark.parametrize("page", ["abc", "99999", "-1", "%00"])
-def test_odd_page_numbers_show_the_list_with_a_notice(client, page):
-    ThemeFactory()
-
-    response = client.get(f"{LIST_URL}?page={page}")
-
-    assert response.status_code == 200
-    assert len(response.context["themes"]) == 1
-    assert "Bemærk" in response.text
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from tests.themes.html import Page
 from themes.models import SectionKind
@@ -230,16 +231,6 @@ def test_a_project_reaches_its_themes(theme):
     theme.projects.add(project)
 
     assert list(project.themes.all()) == [theme]
-
-
-def test_draft_is_404_for_visitors_and_marked_for_staff(client, admin_client, theme):
-    theme.status = PublishStatus.DRAFT
-    theme.save()
-
-    assert client.get(theme.get_absolute_url()).status_code == 404
-    staff_view = admin_client.get(theme.get_absolute_url())
-    assert staff_view.status_code == 200
-    assert "Kladde – kun synlig for redaktører" in staff_view.text
 
 
 def test_published_theme_has_no_draft_marker(client, theme):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 from tools import stores
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
-from tests.pages import discover_pages
+from tests.site.pages import discover_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,12 @@
 """Security headers on every response, and no cookies for anonymous visitors."""
 
+import urllib.error
+import urllib.request
+
 import pytest
 from django.core.management import call_command
 
-from tests.pages import discover_pages, public_route_names, sitemap_paths, view_name
+from tests.site.pages import discover_pages, public_route_names, sitemap_paths, view_name
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +61,20 @@ def test_anonymous_visitors_get_no_cookies_on_any_page(client, demo):
         response = client.get(path)
         assert response.status_code in (200, 404), label
         assert not response.cookies, f"{label} set {list(response.cookies)}"
-        assert "Set-Cookie" not in response.headers, label
+    assert not client.cookies
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_page_sends_a_set_cookie_header_over_http(client, live_server, demo):
+    """The same, read from the raw HTTP answers of a running server."""
+    for label, path in discover_pages(client).items():
+        try:
+            response = urllib.request.urlopen(live_server.url + path, timeout=10)  # noqa: S310
+        except urllib.error.HTTPError as error:  # the 404 pages
+            response = error
+        with response:
+            assert response.status in (200, 404), label
+            assert response.headers.get_all("Set-Cookie") is None, label
 
 
 def test_every_public_route_is_in_the_sitemap(client, demo):

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from tests.factories import ProjectFactory
+from tests.projects.factories import ProjectFactory
 
 # SQLite's in-memory test database cannot be disconnected, and production runs on
 # PostgreSQL over the network, where outages happen.

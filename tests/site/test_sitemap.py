@@ -5,8 +5,8 @@ import re
 import pytest
 
 from portal.sitemaps import PortalSitemap
-from tests.factories import ProjectFactory
-from tests.pages import sitemap_paths
+from tests.projects.factories import ProjectFactory
+from tests.site.pages import sitemap_paths
 
 pytestmark = pytest.mark.django_db
 

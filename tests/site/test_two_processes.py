@@ -21,7 +21,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from tests.factories import PersonFactory
+from tests.portal.factories import PersonFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 

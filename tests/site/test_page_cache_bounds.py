@@ -9,8 +9,9 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from portal.cache import PAGE_TIMEOUT
-from tests.factories import PersonFactory, ProjectFactory
 from tests.news.factories import NewsArticleFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

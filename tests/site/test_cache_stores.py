@@ -125,7 +125,7 @@ def test_the_date_is_part_of_every_key(store, monkeypatch):
 
 
 def test_model_instances_are_keyed_by_what_they_are_not_by_identity(db, store):
-    from tests.factories import PersonFactory
+    from tests.portal.factories import PersonFactory
 
     person = PersonFactory()
     same_row = type(person).objects.get(pk=person.pk)

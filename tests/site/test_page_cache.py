@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from portal.models import PublishStatus
-from tests.factories import PersonFactory, ProjectFactory
+from tests.portal.factories import PersonFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +146,33 @@ def test_a_page_that_hands_out_a_csrf_token_is_not_stored(rf):
 
     assert "X-Page-Cache" not in first
     assert second.content != first.content
+
+
+def test_a_save_bumps_the_content_version_again_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    from portal.cache import bump_content_version, content_version
+
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_content_version()
+        # Another process may read the version now, before the commit, and store a
+        # page rendered from the old, still committed data under it.
+        between = content_version()
+
+    after = content_version()
+    assert between != before
+    assert after not in (before, between)
+
+
+def test_a_page_stored_between_a_save_and_its_commit_is_not_served_after(
+    client, django_capture_on_commit_callbacks
+):
+    project = ProjectFactory(title="Gammel titel")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        project.title = "Ny titel"
+        project.save()
+        client.get(LIST_URL)
+
+    assert client.get(LIST_URL)["X-Page-Cache"] == "miss"
