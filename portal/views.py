@@ -54,9 +54,11 @@ class CleanQueryMixin:
 class FriendlyPaginationMixin:
     """Paginate without ever failing on ``?page=``: odd values give a notice, not a 404.
 
-    A page the site serves to everyone (its own parameters, a page number in range) is
-    a *variant*: its result count is stored until the next save, and the page cache may
-    store it. ``variant_inputs()`` says which parameters make the variant.
+    ``filter_inputs()`` names what the rows depend on (the valid filters), so the result
+    count is stored under it until the next save, whatever else the address carries.
+    ``is_served_variant()`` tells whether the address is one the site serves to everyone
+    (its own parameters, valid values, a page number in range): only then may the page
+    cache store the page.
     """
 
     paginate_by = 20
@@ -65,16 +67,19 @@ class FriendlyPaginationMixin:
     card_template: str | None = None
     card_name: str = "object"
 
-    def variant_inputs(self) -> tuple | None:
-        """Return what makes this page a variant the site serves, or None if it isn't."""
-        return () if set(self.request.GET) <= {"page"} else None
+    def filter_inputs(self) -> tuple | None:
+        """Return the inputs the rows depend on, or None when they are not worth storing."""
+        return ()
+
+    def is_served_variant(self) -> bool:
+        return set(self.request.GET) <= {"page"}
 
     def paginate_queryset(self, queryset, page_size):
         lookups = queryset.card_prefetches() if self.card_template else ()
         if lookups:
             queryset = queryset.prefetch_related(None)
         paginator = Paginator(queryset, page_size)
-        inputs = self.variant_inputs()
+        inputs = self.filter_inputs()
         if inputs is not None:
             # The number of results depends on the content, the day and the filters
             # alone: keep it until the next save rather than counting for every visit.
@@ -97,7 +102,7 @@ class FriendlyPaginationMixin:
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if getattr(self, "page_in_range", True) and self.variant_inputs() is not None:
+        if getattr(self, "page_in_range", True) and self.is_served_variant():
             setattr(response, STORABLE_VARIANT, True)
         return response
 
@@ -145,19 +150,25 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     def get_queryset(self):
         return self.filterset.qs.with_list_relations()
 
-    def variant_inputs(self) -> tuple | None:
-        """Valid choices of the filters' own fields; free text is never a stored variant."""
-        form = self.filterset.form
-        if not set(self.request.GET) <= {"page", *form.fields} or form.errors:
-            return None
-        data = form.valid_data
+    def filter_inputs(self) -> tuple | None:
+        """The valid choices; free text would make an entry per search, so it has none."""
+        data = self.filterset.valid_data
         return None if "q" in data else tuple(sorted((k, str(v)) for k, v in data.items()))
+
+    def is_served_variant(self) -> bool:
+        form = self.filterset.form
+        return (
+            set(self.request.GET) <= {"page", *form.fields}
+            and not form.errors
+            and self.filter_inputs() is not None
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.filterset.form
-        # The filter fields look the same for every page of a variant the site serves.
-        inputs = self.variant_inputs()
+        # The filter fields show the valid choices: the same on every page of them (an
+        # invalid value is shown with its error, and such fields are not stored).
+        inputs = None if self.filterset.form.errors else self.filter_inputs()
         context["fields_key"] = None if inputs is None else (type(self).__name__, inputs)
         context["active_filters"] = [
             {"label": label, "value": value, "remove_url": url_without(self.request, param)}

@@ -193,3 +193,17 @@ def test_the_health_check_never_asks_the_cache(client, monkeypatch):
 
     assert client.get("/healthz/").status_code == 200
     assert counting.calls == []
+
+
+def test_a_parameter_a_list_does_not_use_reuses_its_stored_count_fields_and_cards(
+    client, django_assert_num_queries
+):
+    ProjectFactory.create_batch(3, contacts=[PersonFactory(slug="helle-nielsen")])
+    client.get(LIST_URL, {"kontakt": "helle-nielsen"})
+
+    # Answered but not stored; only the page's rows are read again.
+    with django_assert_num_queries(1):
+        response = client.get(LIST_URL, {"kontakt": "helle-nielsen", "utm_source": "n"})
+
+    assert "X-Page-Cache" not in response
+    assert response.content.count(b'class="card project-card"') == 3
