@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
@@ -21,12 +23,17 @@ def navigation_entries() -> list[tuple[str, str]]:
     ]
 
 
+@cache
+def navigation_urls(language: str) -> tuple[tuple[str, str], ...]:
+    """Return (address, label) of the navigation in a language: the same for every page."""
+    return tuple((reverse(name), label) for name, label in navigation_entries())
+
+
 def navigation(path: str) -> list[dict]:
-    items = []
-    for name, label in navigation_entries():
-        url = reverse(name)
-        items.append({"url": url, "label": label, "current": path.startswith(url)})
-    return items
+    return [
+        {"url": url, "label": label, "current": path.startswith(url)}
+        for url, label in navigation_urls(get_language())
+    ]
 
 
 def language_links(request) -> list[dict]:

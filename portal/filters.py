@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import ChoiceField
 
+from portal.cache import cached_by_content
 from portal.forms import FilterForm, SearchField
 
 
@@ -132,11 +133,23 @@ class SlugChoiceFilter(django_filters.ChoiceFilter):
         return cls(options, *args, **kwargs)
 
     @cached_property
+    def _options_and_choices(self) -> tuple[dict[str, Option], list[tuple[str, str]]]:
+        """Build the options and the form's choices once per content version, day and
+        language (a few hundred people and subjects), not once per request."""
+
+        def build():
+            options = self.load_options()
+            return options, [(slug, option.choice_label) for slug, option in options.items()]
+
+        inputs = (type(self.parent).__name__, self.field_name)
+        return cached_by_content("filter-options", build, inputs)
+
+    @property
     def options(self) -> dict[str, Option]:
-        return self.load_options()
+        return self._options_and_choices[0]
 
     def choices(self) -> list[tuple[str, str]]:
-        return [(slug, option.choice_label) for slug, option in self.options.items()]
+        return self._options_and_choices[1]
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
