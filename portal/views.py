@@ -20,7 +20,7 @@ from portal.home import home_blocks
 from portal.models import Person
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
-from portal.templatetags.portal_tags import has_card
+from portal.templatetags.portal_tags import has_card, has_fragment
 
 
 def prefetch_for_cards(rows, lookups, card_template: str, card_name: str, **values) -> None:
@@ -96,7 +96,9 @@ class FriendlyPaginationMixin:
             else:
                 notice = _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")
             self.notices.append(notice % {"asked": raw[:20], "page": page.number})
-        if lookups:
+        # A page of rows the site serves is rendered once: then its rows are not even read.
+        self.rows_key = None if inputs is None else (type(self).__name__, inputs, page.number)
+        if lookups and not has_fragment("rows", self.rows_key):
             prefetch_for_cards(page.object_list, lookups, self.card_template, self.card_name)
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -111,6 +113,7 @@ class FriendlyPaginationMixin:
         page = context.get("page_obj")
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(page.number)
+        context["rows_key"] = getattr(self, "rows_key", None)
         return context
 
     @property

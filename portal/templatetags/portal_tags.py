@@ -45,6 +45,15 @@ def card(template_name: str, **values) -> str:
     return mark_safe(html)  # noqa: S308 - rendered by an autoescaping template
 
 
+def fragment_key(name: str) -> str:
+    return f"tag:{name}"
+
+
+def has_fragment(name: str, key) -> bool:
+    """Tell whether this process holds ``{% fragment name key %}`` already."""
+    return key is not None and fragments.has(fragment_key(name), key)
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, key) -> None:
         self.nodelist, self.name, self.key = nodelist, name, key
@@ -54,7 +63,7 @@ class FragmentNode(template.Node):
         if key is None:
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        return fragments.get_or_set(f"tag:{name}", lambda: self.nodelist.render(context), key)
+        return fragments.get_or_set(fragment_key(name), lambda: self.nodelist.render(context), key)
 
 
 @register.tag

@@ -187,10 +187,14 @@ def test_a_second_list_reuses_rendered_cards_and_shows_the_same(
     ProjectFactory.create_batch(3, contacts=[mette], tags=[tag])
     first = client.get(LIST_URL)
 
-    # Another address (so no stored page): the count and the cards are reused, and only
-    # the page of projects is read.
-    with django_assert_num_queries(1):
-        second = client.get(LIST_URL, {"page": "1"})
+    # Another filter with the same projects: its count and its page of projects are read,
+    # and the cards rendered for the first list are reused (no contacts, no subjects).
+    with django_assert_num_queries(2):
+        second = client.get(LIST_URL, {"emne": "renovering"})
+    # The same rows at another address (so no stored page): nothing is read at all.
+    with django_assert_num_queries(0):
+        third = client.get(LIST_URL, {"page": "1"})
+    assert third.text.count('class="card project-card"') == 3
 
     cards = first.text[first.text.index('<ul class="card-list">') :].split("</ul>")[0]
     assert cards in second.text
