@@ -191,6 +191,18 @@ class StoredBodyMixin:
 
     body_template: str
 
+    def get_object(self, queryset=None):
+        """Find the object once per content version, day and language.
+
+        Only objects that exist are stored (an unknown slug raises Http404 and stores
+        nothing); staff, who also see drafts, get entries of their own.
+        """
+        user = self.request.user
+        inputs = (type(self).__name__, self.kwargs.get(self.slug_url_kwarg), user.is_staff)
+        return cached_by_content(
+            "detail-object", lambda: super(StoredBodyMixin, self).get_object(queryset), inputs
+        )
+
     def get_body_context(self) -> dict:
         """Fetch the object's relations and return what the body template shows."""
         prefetch_related_objects([self.object], *self.get_queryset().detail_prefetches())
