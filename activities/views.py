@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
@@ -120,15 +121,20 @@ class FocusAreaView(TemplateView):
             "activities:area-count", activities.count, (area,)
         )
         listed = activities.by_step().select_related("step")
-        rows = list(listed[: self.shown])
-        prefetch_for_cards(
-            rows,
-            listed.card_prefetches(),
-            "activities/includes/activity_card.html",
-            "activity",
-            heading_level=4,
-        )
-        context["activities"] = rows
+
+        def rows() -> list:
+            found = list(listed[: self.shown])
+            prefetch_for_cards(
+                found,
+                listed.card_prefetches(),
+                "activities/includes/activity_card.html",
+                "activity",
+                heading_level=4,
+            )
+            return found
+
+        # Read only when the area's activities are rendered, not when they are stored.
+        context["activities"] = SimpleLazyObject(rows)
         context["other_areas"] = [other for other in areas.values() if other.pk != area.pk]
         context["crumbs"] = crumbs(
             (_("Aktiviteter"), reverse("activities:list")), (area.name, None)

@@ -7,6 +7,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -237,13 +238,21 @@ class PersonListView(FriendlyPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Each section may link a person's tile to their content (its people.py).
-        offered = [
-            cached_by_content(f"portal:people:links:{app}", links)
-            for app, links in registry.offered("people", "links")
-        ]
-        for person in context["people"]:
-            person.links = [found[person.pk] for found in offered if person.pk in found]
+        people = context["people"]
+
+        def tiles() -> list[tuple]:
+            # Each section may link a person's tile to their content (its people.py).
+            offered = [
+                cached_by_content("portal:people:links", links, (app,))
+                for app, links in registry.offered("people", "links")
+            ]
+            return [
+                (person, [found[person.pk] for found in offered if person.pk in found])
+                for person in people
+            ]
+
+        # Read only when the page of tiles is rendered, not when it is stored already.
+        context["tiles"] = SimpleLazyObject(tiles)
         context["notices"] = self.notices
         return context
 
