@@ -77,7 +77,7 @@ def test_cold_render_is_judged_by_median_and_worst():
 def test_cold_render_without_a_shared_cache_is_skipped_not_failed():
     checks = bench.evaluate(rows(**GOOD), None)
     skipped = [check for check in checks if check["passed"] is None]
-    assert len(skipped) == 2
+    assert len(skipped) == 3
     assert bench.exit_status(checks) == 0
 
 
@@ -163,3 +163,18 @@ def test_a_stored_page_that_queries_on_a_hit_fails():
     measured[2]["queries_hit"] = 3
 
     assert not verdict(measured)[f"no stored page above {bench.MAX_QUERIES_HIT} queries on a hit"]
+
+
+def test_free_text_searches_have_checks_of_their_own():
+    measured = rows(**GOOD)
+    searched = page("activities:list searched", hit=20, miss=20)
+    measured.append(searched)
+    bench.add_shares(measured)
+    cold = [*COLD, bench.summarize("activities:list searched", [90.0, 95.0, 100.0])]
+
+    checks = {check["check"]: check["passed"] for check in bench.evaluate(measured, cold)}
+
+    assert checks["every list page on a miss at >= 10% of /healthz/"]
+    assert checks["every page type under 50 ms median cold"]
+    assert not checks["free-text searches on a miss at >= 10% of /healthz/"]
+    assert not checks["free-text searches under 50 ms median cold"]
