@@ -30,6 +30,11 @@ class SearchGroup:
     hits: list[SearchHit] = field(default_factory=list)
     more_url: str = ""
 
+    @classmethod
+    def of(cls, label: str, found, limit: int, hit, more_url: str = "") -> "SearchGroup":
+        """Return a section's group: how many ``found`` has, and its first as hits."""
+        return cls(label, found.count(), [hit(obj) for obj in found[:limit]], more_url)
+
 
 def words(text: str) -> list[str]:
     return text.split()[:MAX_WORDS]
@@ -62,13 +67,11 @@ def search(text: str, limit: int) -> SearchGroup:
     from portal.models import Person
 
     people = Person.objects.active().filter(matching_every_word(text, ["name", "job_title*"]))
-    return SearchGroup(
-        label=gettext("Medarbejdere"),
-        total=people.count(),
-        hits=[
-            SearchHit(title=p.name, url=p.get_absolute_url(), meta=p.job_title)
-            for p in people[:limit]
-        ],
+    return SearchGroup.of(
+        gettext("Medarbejdere"),
+        people,
+        limit,
+        lambda p: SearchHit(title=p.name, url=p.get_absolute_url(), meta=p.job_title),
     )
 
 

@@ -13,11 +13,9 @@ def search(text: str, limit: int) -> SearchGroup:
     themes = Theme.objects.published().filter(
         matching_every_word(text, ["title*", "lead*", "intro*"]) | Exists(in_sections)
     )
-    return SearchGroup(
-        label=gettext("Temaer"),
-        total=themes.count(),
-        hits=[
-            SearchHit(title=theme.title, url=theme.get_absolute_url(), summary=theme.lead)
-            for theme in themes[:limit]
-        ],
+    return SearchGroup.of(
+        gettext("Temaer"),
+        themes,
+        limit,
+        lambda theme: SearchHit(theme.title, theme.get_absolute_url(), summary=theme.lead),
     )
