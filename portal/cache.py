@@ -28,7 +28,8 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -108,18 +109,18 @@ def content_version() -> str:
     return version
 
 
-class request_scope:
-    """Hold one content version for the length of a request (see PublicPageCacheMiddleware)."""
+@contextmanager
+def request_scope(version: str | None = None) -> Iterator[dict]:
+    """Hold one content version for the length of a request (see PublicPageCacheMiddleware).
 
-    def __init__(self, version: str | None = None) -> None:
-        self.holder = {} if version is None else {"version": version}
-
-    def __enter__(self) -> dict:
-        self.token = _request_version.set(self.holder)
-        return self.holder
-
-    def __exit__(self, *exc_info) -> None:
-        _request_version.reset(self.token)
+    Given no version, the first content_version() call of the request reads it.
+    """
+    holder = {} if version is None else {"version": version}
+    token = _request_version.set(holder)
+    try:
+        yield holder
+    finally:
+        _request_version.reset(token)
 
 
 def _set_new_version() -> None:
