@@ -1,7 +1,7 @@
 """Django's Redis cache, with one client per connection pool instead of one per call.
 
 Django's RedisCacheClient makes a new ``redis.Redis`` for every cache call, and each
-new client builds its table of response callbacks: a third of the time of a page
+new client builds its table of response callbacks: about a quarter of the time of a page
 served from the cache. A client is safe to share (it takes connections from its pool),
 so each pool gets one.
 """
