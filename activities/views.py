@@ -93,10 +93,8 @@ class StaircaseView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The staircase changes only when content does: stored until the next save.
-        context["steps"] = cached_by_content(
-            "activities:staircase", lambda: list(steps_with_activities())
-        )
+        # Read only when the staircase is rendered; the rendered staircase is stored.
+        context["steps"] = SimpleLazyObject(lambda: list(steps_with_activities()))
         context["crumbs"] = crumbs((_("Velfærdstrappen"), None))
         return context
 

@@ -213,10 +213,6 @@ class LocalStore:
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
 
 class Store:
     """Values kept under the key rule: ``scope()``, a name and the caller's inputs.
@@ -256,9 +252,6 @@ class Store:
     def has(self, name: str, inputs: Any = ()) -> bool:
         """Tell whether this process holds the value (without asking the shared cache)."""
         return self.local.get(self.key(name, inputs)) is not MISSING
-
-    def clear_local(self) -> None:
-        self.local.clear()
 
 
 derived = Store("data", timeout=PAGE_TIMEOUT, local_entries=2_000, shared=True)
