@@ -3,7 +3,6 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from activities.models import (
     Activity,
@@ -14,10 +13,11 @@ from activities.models import (
     TargetGroup,
     WelfareStep,
 )
+from portal.admin_base import TranslatedContentAdmin
 from portal.models import PublishStatus
 
 
-class TermAdmin(TabbedTranslationAdmin):
+class TermAdmin(TranslatedContentAdmin):
     """The words of the catalogue. Their wording follows the political agreements."""
 
     list_display = ["name", "slug", "order", "activity_count"]
@@ -67,7 +67,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TabbedTranslationAdmin):
+class ActivityAdmin(TranslatedContentAdmin):
     list_display = ["name", "step", "focus_area_names", "status", "tag_names", "updated_at"]
     list_filter = ["status", "step", "focus_areas", "forms", "target_groups", "methods"]
     list_select_related = ["step"]

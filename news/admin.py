@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from news.models import NewsArticle, TaggedArticle
+from portal.admin_base import TranslatedContentAdmin
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(TabbedTranslationAdmin):
+class NewsArticleAdmin(TranslatedContentAdmin):
     list_display = ["title", "published_on", "status", "tag_names"]
     list_filter = ["status", "published_on", ("tags", admin.RelatedOnlyFieldListFilter)]
     date_hierarchy = "published_on"

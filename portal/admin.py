@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 from taggit.models import Tag as TaggitTag
 
+from portal.admin_base import ContentAdmin, TranslatedContentAdmin
 from portal.models import Organisation, Person, Tag
 
 # The site's subjects are portal.Tag; taggit's own tag table stays unused and out of sight.
@@ -15,7 +15,7 @@ admin.site.index_title = _("Indhold")
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(TranslatedContentAdmin):
     list_display = ["name", "job_title", "email", "phone", "is_active", "project_count"]
     list_filter = ["is_active"]
     list_editable = ["is_active"]
@@ -36,14 +36,14 @@ class PersonAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ContentAdmin):
     list_display = ["name", "url"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ContentAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}

@@ -54,6 +54,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    # The editors' tools: nested inlines, the rich-text editor, and every version kept.
+    "nested_admin",
+    "django_prose_editor",
+    "reversion",
+    "reversion_compare",
     # The site's own apps. Their order is the order of the home page's blocks, the
     # navigation, the search results and the demo data (portal.registry).
     "portal",

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.admin_base import TranslatedContentAdmin
 from projects.models import ProjectContact, ResearchProject
 
 
@@ -17,7 +17,7 @@ class ProjectContactInline(admin.TabularInline):
 
 
 @admin.register(ResearchProject)
-class ResearchProjectAdmin(TabbedTranslationAdmin):
+class ResearchProjectAdmin(TranslatedContentAdmin):
     list_display = ["title", "research_status", "status", "period", "contact_names", "tag_names"]
     list_filter = [
         "status",

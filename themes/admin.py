@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
+from portal.admin_base import TranslatedContentAdmin
 from themes.models import Section, SectionItem, Theme, free_anchor
 
 
@@ -72,7 +73,7 @@ class SectionInline(TranslationStackedInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TabbedTranslationAdmin):
+class ThemeAdmin(TranslatedContentAdmin):
     list_display = ["title", "status", "section_count", "contact", "order", "updated_at"]
     list_filter = ["status", ("contact", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["contact"]
@@ -104,7 +105,7 @@ class SectionItemInline(TranslationStackedInline):
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(TranslatedContentAdmin):
     """Edit one section with its items; Django has no inlines inside inlines."""
 
     list_display = ["heading", "theme", "kind", "order", "item_count"]

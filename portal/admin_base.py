@@ -1,0 +1,18 @@
+"""The base every content type's admin builds on.
+
+Each app's admin subclasses ``ContentAdmin`` (or ``TranslatedContentAdmin`` for models
+with Danish and English fields), so what editors get on one form (history, restore,
+protection against overwriting a colleague's save) they get on every form, including
+those of content types added later.
+"""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+
+class ContentAdmin(admin.ModelAdmin):
+    """The admin of a content type without translated fields."""
+
+
+class TranslatedContentAdmin(ContentAdmin, TabbedTranslationAdmin):
+    """The admin of a content type with a Danish and an English tab."""
