@@ -19,8 +19,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError, models, router
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -266,9 +266,7 @@ class VersionedAdmin(CompareVersionAdmin):
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = (
-            Version.objects.get_for_object(obj)
-            .select_related("revision__user")
-            .order_by("-pk")
+            Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
         )
         page = Paginator(versions, HISTORY_PAGE_SIZE).get_page(request.GET.get("p"))
         revision_url = self._url_name("revision")
