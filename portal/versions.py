@@ -139,6 +139,21 @@ class VersionedAdmin(CompareVersionAdmin):
         others = [rel.name for rel in self.model._meta.related_objects if rel.name not in kept]
         return [*others, *_custom_m2m(self.model)]
 
+    def compare_view(self, request, object_id, extra_context=None):
+        context = {"title": _("Sammenlign to versioner"), **(extra_context or {})}
+        return super().compare_view(request, object_id, context)
+
+    def compare(self, obj, version1, version2):
+        result = super().compare(obj, version1, version2)
+        for diff in result.diff:
+            field = diff["field"]
+            name = (
+                getattr(field, "verbose_name", None)
+                or field.related_model._meta.verbose_name_plural
+            )
+            diff["label"] = capfirst(name)
+        return result
+
     # One revision per item -------------------------------------------------------
 
     @contextmanager
@@ -189,15 +204,21 @@ class VersionedAdmin(CompareVersionAdmin):
 
     def save_model(self, request, obj, form, change):
         setattr(request, COMMENT_FIELD, form.cleaned_data.get(COMMENT_FIELD, ""))
-        if change and not form.has_changed() and not getattr(request, _RESTORING, False):
-            return  # saved in save_related if an inline changed
-        super().save_model(request, obj, form, change)
+        if not self._form_unchanged(request, form, change):
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        unchanged = change and not form.has_changed() and not getattr(request, _RESTORING, False)
-        if unchanged and any(formset.has_changed() for formset in formsets):
-            form.instance.save()
+        if not self._form_unchanged(request, form, change):
+            super().save_related(request, form, formsets, change)
+            return
+        # Skip save_m2m: taggit signals a change even when it sets the same subjects.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+        if any(formset.has_changed() for formset in formsets):
+            form.instance.save()  # the item itself is what a change of its inlines changes
+
+    def _form_unchanged(self, request, form, change) -> bool:
+        return change and not form.has_changed() and not getattr(request, _RESTORING, False)
 
     def _use_editor_comment(self, request):
         comment = getattr(request, COMMENT_FIELD, "")
