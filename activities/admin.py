@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -145,7 +144,14 @@ class ActivityAdmin(TranslatedContentAdmin):
         self._set_status(request, queryset, PublishStatus.DRAFT)
 
     def _set_status(self, request, queryset, status):
-        changed = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+        """Save each activity, so each gets a version and a log line of its own."""
+        label = str(Activity._meta.get_field("status").verbose_name).capitalize()
+        changed = 0
+        for activity in queryset.exclude(status=status):
+            activity.status = status
+            activity.save()
+            self.log_change(request, activity, [{"changed": {"fields": [label]}}])
+            changed += 1
         message = ngettext(
             "%(count)d aktivitet er nu “%(status)s”.",
             "%(count)d aktiviteter er nu “%(status)s”.",

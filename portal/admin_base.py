@@ -6,11 +6,12 @@ protection against overwriting a colleague's save) they get on every form, inclu
 those of content types added later.
 """
 
-from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.versions import VersionedAdmin
 
-class ContentAdmin(admin.ModelAdmin):
+
+class ContentAdmin(VersionedAdmin):
     """The admin of a content type without translated fields."""
 
 

@@ -11,3 +11,7 @@ class PortalConfig(AppConfig):
         from portal.cache import connect_invalidation
 
         connect_invalidation()
+
+        from portal.versions import register_content_models
+
+        register_content_models()
