@@ -9,8 +9,10 @@ those of content types added later.
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.edit_conflicts import EditConflictAdminMixin
 
-class ContentAdmin(admin.ModelAdmin):
+
+class ContentAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     """The admin of a content type without translated fields."""
 
 
