@@ -77,7 +77,11 @@ def test_the_second_editor_is_told_who_saved_and_keeps_their_text(live_server, l
     project.refresh_from_db()
     assert "Hannes udgave af projektet." in project.body_da
 
-    jens.get_by_role("link", name="Åbn den gemte udgave i en ny fane").click()
+    with jens.context.expect_page() as opened:
+        jens.get_by_role("link", name="Åbn den gemte udgave i en ny fane").click()
+    expect(body_field(opened.value)).to_have_value(re.compile("Hannes udgave af projektet."))
+    expect(body_field(jens)).to_have_value("Jens' udgave, som ikke må gå tabt.")
+
     visit(jens, url)
     expect(jens.locator(".field-edit_history")).to_contain_text("Senest ændret af Hanne Jensen")
     body_field(jens).fill("Jens' udgave, nu på den gemte.")
