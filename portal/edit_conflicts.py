@@ -178,11 +178,18 @@ class EditGuard:
         )
 
 
+class _UnlabelledHiddenInput(forms.HiddenInput):
+    """A hidden input no ``<label for>`` points at: a label must name a visible control."""
+
+    def id_for_label(self, id_: str) -> None:
+        return None
+
+
 class EditConflictFormMixin(forms.Form):
     """Carries the newest log entry seen when the form was opened, and checks it on save."""
 
     seen_log_entry = forms.CharField(
-        required=False, widget=forms.HiddenInput, label=_("åbnet ved udgave")
+        required=False, widget=_UnlabelledHiddenInput, label=_("åbnet ved udgave")
     )
     edit_guard: EditGuard
 

@@ -348,3 +348,14 @@ def test_the_last_changed_column_costs_the_same_queries_for_3_and_30_rows(hanne,
     assert response.text.count("Jens Hansen, ") == rows // 2
     assert response.text.count("Hanne Jensen, ") == rows - rows // 2
     assert len(queries) == 9, "\n".join(q["sql"] for q in queries)
+
+
+def test_the_form_carries_the_newest_log_id_in_a_hidden_field_no_label_points_at(hanne, project):
+    url = change_url(project)
+    save(hanne, url, open_form(hanne, url), body_da="Ny tekst.")
+    newest = LogEntry.objects.latest("pk").pk
+
+    text = hanne.get(url).text
+
+    assert f'<input type="hidden" name="{SEEN_FIELD}" value="{newest}"' in text
+    assert f'for="id_{SEEN_FIELD}"' not in text
