@@ -4,7 +4,8 @@ The admin log is the record of who saved what and when, so it is also the signal
 form carries, in a hidden field, the id of the newest ``LogEntry`` for the item and for the
 rows its inlines edit. When the form comes back, a newer entry means a colleague (or the
 same editor in another window) saved in between: the form is refused with a message naming
-them and the time, and re-rendered with what was posted, so nothing typed is lost.
+them and the time, and re-rendered with what was posted, so nothing typed is lost. If the
+item was deleted in between, the editor gets a page with the text they were saving.
 
 The same log gives each change form its "Oprettet af … · Senest ændret af …" line and each
 changelist its "Senest ændret" column, the latter through subqueries so a page of rows costs
@@ -19,18 +20,29 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import router, transaction
-from django.db.models import Model, OuterRef, Q, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    CharField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf, Trim
 from django.forms.models import _get_foreign_key
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -277,6 +289,83 @@ class EditConflictAdminMixin:
             if not parts or when not in parts[0]:
                 parts.append(gettext("Senest ændret %(when)s") % {"when": when})
         return " · ".join(parts) or self.get_empty_value_display()
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
+        if (
+            request.method == "POST"
+            and SEEN_FIELD in request.POST
+            and "_saveasnew" not in request.POST
+            and self.get_object(request, unquote(object_id)) is None
+        ):
+            return self.deleted_while_editing(request, unquote(object_id))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def deleted_while_editing(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Say who deleted the item, and hand back the text the editor was saving."""
+        opts = self.model._meta
+        deletion = (
+            LogEntry.objects.filter(
+                content_type=_content_type(self.model),
+                object_id=object_id,
+                action_flag=DELETION,
+            )
+            .select_related("user")
+            .order_by("-pk")
+            .first()
+        )
+        if deletion is None:
+            message = gettext(
+                "Ændringerne er ikke gemt: Indholdet er slettet, efter at du åbnede det. "
+                "Her er teksten fra din formular, så du kan kopiere den."
+            )
+        else:
+            message = gettext(
+                "Ændringerne er ikke gemt: %(name)s slettede dette indhold %(when)s, efter at "
+                "du åbnede det. Her er teksten fra din formular, så du kan kopiere den."
+            ) % {"name": editor_name(deletion.user), "when": editor_time(deletion.action_time)}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Indholdet er slettet"),
+            "opts": opts,
+            "message": message,
+            "texts": self._posted_texts(request),
+            "changelist_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
+            ),
+        }
+        # 409: the save conflicts with the item's current state, which is "gone".
+        return TemplateResponse(request, "admin/edit_conflicts/deleted.html", context, status=409)
+
+    def _posted_texts(self, request: HttpRequest) -> list[tuple[str, str]]:
+        """The posted text fields, labelled as on the form, inlines' rows numbered."""
+        inlines = {}
+        for inline in self.get_inline_instances(request):
+            try:
+                fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+            except ValueError:
+                continue
+            prefix = fk.remote_field.get_accessor_name(model=inline.model).replace("+", "")
+            inlines[prefix] = inline
+        texts = []
+        for name, value in request.POST.items():
+            if not value.strip():
+                continue
+            model, label, field_name = self.model, "", name
+            prefix, _sep, rest = name.partition("-")
+            if prefix in inlines and rest.count("-") == 1:
+                index, _sep, field_name = rest.partition("-")
+                if not index.isdigit():
+                    continue
+                inline = inlines[prefix]
+                model = inline.model
+                label = f"{capfirst(inline.verbose_name)} {int(index) + 1}: "
+            try:
+                field = model._meta.get_field(field_name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(field, (CharField, TextField)) and not field.choices:
+                texts.append((label + capfirst(field.verbose_name), value))
+        return texts
 
     # Changelist
 

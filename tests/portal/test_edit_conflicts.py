@@ -359,3 +359,31 @@ def test_the_form_carries_the_newest_log_id_in_a_hidden_field_no_label_points_at
 
     assert f'<input type="hidden" name="{SEEN_FIELD}" value="{newest}"' in text
     assert f'for="id_{SEEN_FIELD}"' not in text
+
+
+def test_an_item_deleted_while_open_hands_back_the_text_being_saved(hanne, jens):
+    theme = ThemeFactory(title="Det boligsociale arbejde i bevægelse")
+    SectionFactory(theme=theme, heading="Tre tilgange")
+    url = change_url(theme)
+    jens_form = open_form(jens, url)
+    deleted = hanne.post(reverse("admin:themes_theme_delete", args=[theme.pk]), {"post": "yes"})
+    assert deleted.status_code == 302
+    date_the_last_save(theme)
+
+    response = save(
+        jens,
+        url,
+        jens_form,
+        intro_da="Jens' indledning.",
+        **{"sections-0-body_da": "Jens' afsnit."},
+    )
+
+    assert response.status_code == 409
+    assert (
+        f"Ændringerne er ikke gemt: Hanne Jensen slettede dette indhold {SAVED_AT_DANISH}"
+        in response.text
+    )
+    assert "Jens&#x27; indledning.</textarea>" in response.text
+    assert "Afsnit 1: Tekst [da]:</label>" in response.text
+    assert "Jens&#x27; afsnit.</textarea>" in response.text
+    assert not Theme.objects.exists()
