@@ -57,7 +57,7 @@ def editor_name(user) -> str:
 
 
 def editor_time(moment: datetime) -> str:
-    """ "27. november 2026 kl. 15.42", in the site's time zone."""
+    """A moment as editors read it, "27. november 2026 kl. 15.42", in the site's time zone."""
     # Translators: a Django date format; the Danish original reads "27. november 2026 kl. 15.42".
     return dateformat.format(timezone.localtime(moment), gettext(r"j. F Y \k\l. G.i"))
 
@@ -158,8 +158,9 @@ class EditGuard:
         if entry.content_type_id == _content_type(self.obj).pk:
             what = gettext("dette indhold")
         else:
+            model = entry.content_type.model_class()
             what = gettext("%(kind)s “%(title)s”") % {
-                "kind": entry.content_type.model_class()._meta.verbose_name,
+                "kind": model._meta.verbose_name if model else entry.content_type.name,
                 "title": entry.object_repr,
             }
         when = editor_time(entry.action_time)
