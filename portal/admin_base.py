@@ -8,10 +8,11 @@ those of content types added later.
 
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.edit_conflicts import EditConflictAdminMixin
 from portal.versions import VersionedAdmin
 
 
-class ContentAdmin(VersionedAdmin):
+class ContentAdmin(EditConflictAdminMixin, VersionedAdmin):
     """The admin of a content type without translated fields."""
 
 
