@@ -13,6 +13,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 class ContentAdmin(admin.ModelAdmin):
     """The admin of a content type without translated fields."""
 
+    class Media:
+        js = ["js/admin-unsaved.js"]
+
 
 class TranslatedContentAdmin(ContentAdmin, TabbedTranslationAdmin):
     """The admin of a content type with a Danish and an English tab."""
