@@ -137,7 +137,7 @@ class ThemeAdmin(NestedModelAdminMixin, TranslatedContentAdmin):
 
     class Media:
         css = {"all": ["css/admin-themes.css"]}
-        js = ["js/admin-reorder.js"]
+        js = ["js/admin-reorder.js", "js/admin-inline-tabs.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_section_count=Count("sections"))
@@ -166,7 +166,7 @@ class SectionAdmin(NestedModelAdminMixin, TranslatedContentAdmin):
 
     class Media:
         css = {"all": ["css/admin-themes.css"]}
-        js = ["js/admin-reorder.js"]
+        js = ["js/admin-reorder.js", "js/admin-inline-tabs.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_item_count=Count("items"))
