@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 from nested_admin import NestedInlineFormSet, NestedModelAdminMixin, NestedStackedInlineMixin
+from nested_admin.formsets import mutable_querydict
 
 from portal.admin_base import TranslatedContentAdmin
 from themes.models import Section, SectionItem, Theme, free_anchor
@@ -38,6 +39,12 @@ class OrderedFormSet(NestedInlineFormSet):
                 form.add_error(
                     None, _("Rækkefølgen kunne ikke læses. Genindlæs siden, og prøv igen.")
                 )
+                # nested-admin sorts the forms it shows again by this value and cannot
+                # read garbage, so the form is shown in the place it had.
+                with mutable_querydict(form.data):
+                    form.data[form.add_prefix("order")] = (
+                        str(form.instance.order) if form.instance.pk else ""
+                    )
         for form in self.forms:
             cleaned = getattr(form, "cleaned_data", None)
             if cleaned is not None and cleaned.get("order") is None and form.has_changed():
