@@ -78,6 +78,19 @@ def test_editor_moves_a_section_up_by_keyboard_and_the_page_follows(
     assert not problems, "\n".join(problems)
 
 
+def test_editor_drags_a_section_above_another(page: Page, live_server, theme, problems):
+    open_theme_form(page, live_server, theme)
+
+    page.locator("#sections-1 > h3 .inline_label").drag_to(
+        page.locator("#sections-0 > h3 .inline_label")
+    )
+    page.get_by_role("button", name="Gem", exact=True).first.click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    assert section_headings(page, live_server, theme) == ["Proces", "Baggrund"]
+    assert not problems, "\n".join(problems)
+
+
 def test_editor_adds_an_item_to_a_section_without_leaving_the_theme(
     page: Page, live_server, theme, problems
 ):

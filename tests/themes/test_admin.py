@@ -364,6 +364,7 @@ def test_a_new_section_goes_last_not_to_the_top(admin_client, section):
 
 
 def test_a_section_added_on_its_own_page_goes_last(admin_client, section):
+    Section.objects.filter(pk=section.pk).update(order=3)
     data = {
         "theme": str(section.theme.pk),
         "heading_da": "Efterskrift",
