@@ -143,3 +143,30 @@ def test_leaving_with_unsaved_changes_asks_first_and_saving_does_not(
     page.get_by_role("button", name="Gem", exact=True).first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     assert dialogs == ["beforeunload"]
+
+
+def test_an_added_section_or_a_scripted_edit_counts_as_unsaved(page: Page, live_server, theme):
+    open_theme_form(page, live_server, theme)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+
+    page.get_by_role("button", name="Tilføj afsnit").click()
+    page.get_by_role("link", name="Temaer").first.click()
+
+    assert dialogs == ["beforeunload"]
+
+    # The rich-text editor writes into its hidden textarea and says so with an input event.
+    page = page.context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    visit(page, f"{live_server.url}/admin/themes/theme/{theme.pk}/change/")
+    page.locator("#id_title_da").click()
+    page.evaluate(
+        """() => {
+        const field = document.getElementById("id_intro_da");
+        field.value = "<p><strong>Ny</strong> tekst</p>";
+        field.dispatchEvent(new Event("input", {bubbles: true}));
+    }"""
+    )
+    page.get_by_role("link", name="Temaer").first.click()
+
+    assert dialogs == ["beforeunload", "beforeunload"]

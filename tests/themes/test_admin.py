@@ -6,6 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from portal.admin_base import ContentAdmin
 from portal.models import PublishStatus
 from tests.portal.factories import PersonFactory
 from tests.projects.factories import ProjectFactory
@@ -75,6 +76,18 @@ def test_each_section_and_item_folds_to_its_title_with_named_move_buttons(admin_
     ) in text
     assert "Tilføj punkt</button>" in text and "Tilføj afsnit</button>" in text
     assert "js/admin-reorder.js" in text and "js/admin-unsaved.js" in text
+
+
+def test_every_content_admin_brings_the_unsaved_changes_warning():
+    content_admins = [
+        model_admin
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, ContentAdmin)
+    ]
+
+    assert len(content_admins) > 10
+    for model_admin in content_admins:
+        assert "js/admin-unsaved.js" in str(model_admin.media), type(model_admin).__name__
 
 
 def test_section_change_form_edits_its_items(admin_client, section):
