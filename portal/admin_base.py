@@ -15,6 +15,9 @@ from portal.versions import VersionedAdmin
 class ContentAdmin(EditConflictAdminMixin, VersionedAdmin):
     """The admin of a content type without translated fields."""
 
+    class Media:
+        js = ["js/admin-unsaved.js"]
+
 
 class TranslatedContentAdmin(ContentAdmin, TabbedTranslationAdmin):
     """The admin of a content type with a Danish and an English tab."""

@@ -1,18 +1,58 @@
+from django import forms
 from django.contrib import admin
-from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
+from django.db.models import Count, Max
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
+from nested_admin import NestedInlineFormSet, NestedModelAdminMixin, NestedStackedInlineMixin
+from nested_admin.formsets import mutable_querydict
 
 from portal.admin_base import TranslatedContentAdmin
 from themes.models import Section, SectionItem, Theme, free_anchor
 
+# Above any order a formset could hold, so a part added without a position sorts after
+# every part that has one until the formset numbers them all from 0.
+LAST = 2**31 - 1
 
-class SectionFormSet(BaseInlineFormSet):
+
+class PositionField(forms.IntegerField):
+    """A part's hidden position; a new part that comes without one has not changed by it."""
+
+    def has_changed(self, initial, data):
+        if data in (None, ""):
+            return False
+        return super().has_changed(initial, data)
+
+
+class OrderedFormSet(NestedInlineFormSet):
+    """Place parts that come without a position last, and say so when a position is garbage.
+
+    The editor never types a position: the browser sets it when a part is dragged or moved
+    with the buttons, and nested-admin numbers the parts 0, 1, 2 … in that order on save.
+    """
+
+    def clean(self):
+        for form in self.forms:
+            if "order" in getattr(form, "errors", {}):
+                # The field is hidden, so its own message would show nowhere.
+                form.add_error(
+                    None, _("Rækkefølgen kunne ikke læses. Genindlæs siden, og prøv igen.")
+                )
+                # nested-admin sorts the forms it shows again by this value and cannot
+                # read garbage, so the form is shown in the place it had.
+                with mutable_querydict(form.data):
+                    form.data[form.add_prefix("order")] = (
+                        str(form.instance.order) if form.instance.pk else ""
+                    )
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None)
+            if cleaned is not None and cleaned.get("order") is None and form.has_changed():
+                cleaned["order"] = LAST
+        super().clean()
+
+
+class SectionFormSet(OrderedFormSet):
     """Give every new section an anchor before the formset checks anchors are unique.
 
     Left to the model, two new sections with a blank anchor would clash as duplicates
@@ -35,45 +75,59 @@ class SectionFormSet(BaseInlineFormSet):
         super().clean()
 
 
-class SectionInline(TranslationStackedInline):
+class OrderedInline(NestedStackedInlineMixin, TranslationStackedInline):
+    """A stacked inline whose parts are moved by dragging or by buttons, not by numbers.
+
+    Each part folds to its title (templates/admin/themes/ordered_inline.html); the
+    buttons and the announcement of the new place come from static/js/admin-reorder.js.
+    """
+
+    template = "admin/themes/ordered_inline.html"
+    sortable_field_name = "order"
+    extra = 0
+    # The definite form of the verbose name, for the buttons: "Flyt afsnittet »…« op".
+    definite_name = ""
+    title_field = ""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "order":
+            return PositionField(
+                label=db_field.verbose_name,
+                min_value=0,
+                max_value=LAST,
+                required=False,
+                widget=forms.HiddenInput(attrs={"data-reorder-position": ""}),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class SectionItemInline(OrderedInline):
+    model = SectionItem
+    formset = OrderedFormSet
+    fields = ["order", "title", "body", "read_more"]
+    verbose_name = _("punkt")
+    verbose_name_plural = _("punkter")
+    definite_name = _("punktet")
+    title_field = "title_da"
+
+
+class SectionInline(OrderedInline):
     model = Section
     formset = SectionFormSet
-    extra = 0
-    show_change_link = True
+    inlines = [SectionItemInline]
     autocomplete_fields = ["contact"]
-    readonly_fields = ["item_summary"]
     fieldsets = [
         (None, {"fields": ["order", "heading", "anchor", "kind", "body", "read_more"]}),
-        (
-            _("Punkter, kontaktperson og link"),
-            {"fields": ["item_summary", "contact", "link_url", "link_label"]},
-        ),
+        (_("Kontaktperson og link"), {"fields": ["contact", "link_url", "link_label"]}),
     ]
     verbose_name = _("afsnit")
-    verbose_name_plural = _("afsnit (rækkefølge: lave tal først; ret tallene for at flytte)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(item_count=Count("items"))
-
-    @admin.display(description=_("punkter"))
-    def item_summary(self, section):
-        if not section.pk:
-            return _("Gem temaet først. Derefter kan du tilføje punkter til afsnittet.")
-        count = getattr(section, "item_count", None)
-        if count is None:
-            count = section.items.count()
-        label = ngettext(
-            "%(count)d punkt – ret punkterne", "%(count)d punkter – ret punkterne", count
-        )
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:themes_section_change", args=[section.pk]),
-            label % {"count": count},
-        )
+    verbose_name_plural = _("afsnit")
+    definite_name = _("afsnittet")
+    title_field = "heading_da"
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatedContentAdmin):
+class ThemeAdmin(NestedModelAdminMixin, TranslatedContentAdmin):
     list_display = ["title", "status", "section_count", "contact", "order", "updated_at"]
     list_filter = ["status", ("contact", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["contact"]
@@ -88,6 +142,10 @@ class ThemeAdmin(TranslatedContentAdmin):
         (_("Relationer"), {"fields": ["projects"]}),
     ]
 
+    class Media:
+        css = {"all": ["css/admin-themes.css"]}
+        js = ["js/admin-reorder.js", "js/admin-inline-tabs.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_section_count=Count("sections"))
 
@@ -96,17 +154,9 @@ class ThemeAdmin(TranslatedContentAdmin):
         return theme._section_count
 
 
-class SectionItemInline(TranslationStackedInline):
-    model = SectionItem
-    extra = 0
-    fields = ["order", "title", "body", "read_more"]
-    verbose_name = _("punkt")
-    verbose_name_plural = _("punkter (rækkefølge: lave tal først)")
-
-
 @admin.register(Section)
-class SectionAdmin(TranslatedContentAdmin):
-    """Edit one section with its items; Django has no inlines inside inlines."""
+class SectionAdmin(NestedModelAdminMixin, TranslatedContentAdmin):
+    """One section with its items, for links straight to it; the theme's form edits both."""
 
     list_display = ["heading", "theme", "kind", "order", "item_count"]
     list_filter = ["kind", ("theme", admin.RelatedOnlyFieldListFilter)]
@@ -115,10 +165,15 @@ class SectionAdmin(TranslatedContentAdmin):
     autocomplete_fields = ["theme", "contact"]
     inlines = [SectionItemInline]
     ordering = ["theme", "order"]
+    readonly_fields = ["order"]
     fieldsets = [
         (None, {"fields": ["theme", "order", "heading", "anchor", "kind", "body", "read_more"]}),
         (_("Kontaktperson og link"), {"fields": ["contact", "link_url", "link_label"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/admin-themes.css"]}
+        js = ["js/admin-reorder.js", "js/admin-inline-tabs.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_item_count=Count("items"))
@@ -126,6 +181,12 @@ class SectionAdmin(TranslatedContentAdmin):
     @admin.display(description=_("punkter"), ordering="_item_count")
     def item_count(self, section):
         return section._item_count
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            last = obj.theme.sections.aggregate(last=Max("order"))["last"]
+            obj.order = 0 if last is None else last + 1
+        super().save_model(request, obj, form, change)
 
     def response_post_save_change(self, request, obj):
         """Take the editor back to the whole theme after a plain save."""
