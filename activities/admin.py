@@ -109,8 +109,9 @@ class ActivityAdmin(TranslatedContentAdmin):
             _("Beskrivelse"),
             {
                 "description": _(
-                    "De faste afsnit vises i denne rækkefølge på aktivitetens side. "
-                    "Afsnit adskilles af en tom linje; enkle HTML-tags er tilladt."
+                    "De faste afsnit vises i denne rækkefølge på aktivitetens side, hvert "
+                    "under sin egen overskrift. Mellemrubrikker i teksten bliver derfor "
+                    "underoverskrifter til afsnittets overskrift."
                 ),
                 "fields": [
                     "target_group_text",

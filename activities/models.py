@@ -15,6 +15,7 @@ from portal.models import (
     Publishable,
     PublishableQuerySet,
     PublishStatus,
+    RichTextField,
     RichTextMixin,
     Tag,
     subject_links,
@@ -163,6 +164,8 @@ SECTIONS = [
     ("evidence", "evidens", _("Effekt og evidens")),
     ("economy", "oekonomi", _("Økonomi og ressourcer")),
 ]
+# Each section's text sits under the section's h2.
+SECTION_HEADING_LEVELS = (3, 4)
 
 
 class SortOrder(models.TextChoices):
@@ -343,31 +346,40 @@ class Activity(RichTextMixin, Publishable):
     methods = models.ManyToManyField(
         Method, blank=True, related_name="activities", verbose_name=_("metoder")
     )
-    target_group_text = models.TextField(
+    # The five texts below each sit under their own h2 on the activity's page.
+    target_group_text = RichTextField(
         _("målgruppe"),
         blank=True,
         default="",
+        heading_levels=SECTION_HEADING_LEVELS,
         help_text=_("Hvem aktiviteten er for, og hvordan man når dem."),
     )
-    method_text = models.TextField(
-        _("metode"), blank=True, default="", help_text=_("Hvad man gør, og hvorfor det virker.")
+    method_text = RichTextField(
+        _("metode"),
+        blank=True,
+        default="",
+        heading_levels=SECTION_HEADING_LEVELS,
+        help_text=_("Hvad man gør, og hvorfor det virker."),
     )
-    implementation = models.TextField(
+    implementation = RichTextField(
         _("implementering"),
         blank=True,
         default="",
+        heading_levels=SECTION_HEADING_LEVELS,
         help_text=_("Hvad der skal til for at sætte aktiviteten i gang og holde den kørende."),
     )
-    evidence = models.TextField(
+    evidence = RichTextField(
         _("effekt og evidens"),
         blank=True,
         default="",
+        heading_levels=SECTION_HEADING_LEVELS,
         help_text=_("Hvad vi ved om virkningen, og hvor sikker den viden er."),
     )
-    economy = models.TextField(
+    economy = RichTextField(
         _("økonomi og ressourcer"),
         blank=True,
         default="",
+        heading_levels=SECTION_HEADING_LEVELS,
         help_text=_("Udgifter, medarbejdertimer, lokaler og samarbejdspartnere."),
     )
     tags = TaggableManager(

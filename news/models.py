@@ -14,6 +14,7 @@ from portal.models import (
     Publishable,
     PublishableQuerySet,
     PublishStatus,
+    RichTextField,
     RichTextMixin,
     Tag,
     language_columns,
@@ -94,13 +95,8 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
         _("manchet"),
         help_text=_("En til tre sætninger under titlen. Vises også i oversigten over nyheder."),
     )
-    body = models.TextField(
-        _("brødtekst"),
-        help_text=_(
-            "Afsnit adskilles af en tom linje. Enkle HTML-tags er tilladt: mellemrubrikker "
-            "(h2–h4), fed, kursiv, citater, lister og links."
-        ),
-    )
+    # Under the article's h1, before the h2s "Læs mere" and "Emner".
+    body = RichTextField(_("brødtekst"), heading_levels=(2, 3))
     image = models.ImageField(
         _("billede"),
         upload_to="news/",

@@ -12,6 +12,7 @@ from portal.models import (
     Publishable,
     PublishableQuerySet,
     PublishStatus,
+    RichTextField,
     RichTextMixin,
     Tag,
     language_columns,
@@ -94,12 +95,8 @@ class ResearchProject(HasSubjects, RichTextMixin, Publishable):
     summary = models.TextField(
         _("resumé"), help_text=_("To-tre sætninger, der vises i oversigten."), default=""
     )
-    body = models.TextField(
-        _("brødtekst"),
-        blank=True,
-        default="",
-        help_text=_("Afsnit adskilles af en tom linje. Enkle HTML-tags er tilladt."),
-    )
+    # Under the page's h1, beside the h2s that follow it (partners, themes, activities).
+    body = RichTextField(_("brødtekst"), blank=True, default="", heading_levels=(2, 3))
     research_status = models.CharField(
         _("projektstatus"),
         max_length=20,

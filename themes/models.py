@@ -4,11 +4,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Person, Publishable, PublishableQuerySet, RichTextMixin
+from portal.models import Person, Publishable, PublishableQuerySet, RichTextField, RichTextMixin
 from portal.text import slugify, unique_slug
 from projects.models import ResearchProject
 
-RICH_TEXT_HELP = _("Afsnit adskilles af en tom linje. Enkle HTML-tags er tilladt.")
 READ_MORE_HELP = _(
     "Vises sammenfoldet under “Læs mere”, så læseren selv vælger at åbne den. "
     "Udskrives altid foldet ud."
@@ -59,14 +58,14 @@ class Theme(RichTextMixin, Publishable):
         _("manchet"),
         help_text=_("En til tre sætninger under titlen. Vises også i oversigten over temaer."),
     )
-    intro = models.TextField(
+    # Before the first section's h2 and outside the table of contents: a heading here
+    # would be a section the contents do not list, so the intro has none.
+    intro = RichTextField(
         _("indledning"),
         blank=True,
         default="",
-        help_text=_(
-            "Teksten før temaets afsnit. Afsnit adskilles af en tom linje. "
-            "Enkle HTML-tags er tilladt."
-        ),
+        heading_levels=(),
+        help_text=_("Teksten før temaets afsnit."),
     )
     contact = models.ForeignKey(
         Person,
@@ -192,8 +191,11 @@ class Section(RichTextMixin, models.Model):
             "med kontaktperson og link."
         ),
     )
-    body = models.TextField(_("tekst"), help_text=RICH_TEXT_HELP)
-    read_more = models.TextField(_("læs mere"), blank=True, default="", help_text=READ_MORE_HELP)
+    # Under the section's h2, as are its items' h3 titles.
+    body = RichTextField(_("tekst"), heading_levels=(3, 4))
+    read_more = RichTextField(
+        _("læs mere"), blank=True, default="", heading_levels=(3, 4), help_text=READ_MORE_HELP
+    )
     contact = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
@@ -268,8 +270,11 @@ class SectionItem(RichTextMixin, models.Model):
         Section, on_delete=models.CASCADE, related_name="items", verbose_name=_("afsnit")
     )
     title = models.CharField(_("titel"), max_length=200)
-    body = models.TextField(_("tekst"), help_text=RICH_TEXT_HELP)
-    read_more = models.TextField(_("læs mere"), blank=True, default="", help_text=READ_MORE_HELP)
+    # Under the item's h3 title.
+    body = RichTextField(_("tekst"), heading_levels=(4,))
+    read_more = RichTextField(
+        _("læs mere"), blank=True, default="", heading_levels=(4,), help_text=READ_MORE_HELP
+    )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     rich_text_fields = ("body", "read_more")

@@ -1,7 +1,7 @@
 from .organisations import Organisation
 from .people import Person, PersonQuerySet
 from .publishing import Publishable, PublishableQuerySet, PublishStatus
-from .richtext import RichTextMixin, language_columns
+from .richtext import RichTextField, RichTextMixin, language_columns
 from .tags import HasSubjects, Tag, prefetch_subjects, subject_links
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "PublishStatus",
     "Publishable",
     "PublishableQuerySet",
+    "RichTextField",
     "RichTextMixin",
     "Tag",
     "language_columns",
