@@ -1,10 +1,11 @@
 // Give every form control in the admin a name a screen reader can announce. Django
 // renders some controls without a <label>: fields in a table (list_editable columns, tabular
 // inlines, the "Slet?" box) are named only by their column's heading, a field rendered as a
-// fieldset (a file input) only by its legend, and Select2's autocomplete builds its own
-// combobox and search box beside the labelled <select>. Each gets aria-labelledby pointing
-// at the text that already names it on screen. Rows and widgets that scripts add later
-// (a new inline, a Select2 opened late) are named as they appear.
+// fieldset (a file input) only by its legend; Select2's autocomplete builds its own combobox
+// and search box beside the labelled <select>, and a rich-text editor its editable area
+// beside the labelled <textarea>. Each gets aria-labelledby pointing at the text that
+// already names it on screen. Rows and widgets that scripts add later (a new inline, an
+// editor started late) are named as they appear.
 (function () {
   "use strict";
   var CONTROLS = "input:not([type=hidden]), select, textarea";
@@ -76,6 +77,22 @@
     }
   }
 
+  // A rich-text editor replaces its field's <textarea> with an editable area of its own;
+  // it is named by the label the textarea had.
+  function nameEditable(editable) {
+    if (isNamed(editable)) {
+      return;
+    }
+    var holder = editable.parentElement;
+    for (var depth = 0; holder && depth < 4; depth += 1, holder = holder.parentElement) {
+      var field = holder.querySelector("textarea");
+      if (field && field.labels && field.labels.length) {
+        editable.setAttribute("aria-labelledby", idOf(field.labels[0]));
+        return;
+      }
+    }
+  }
+
   function selectNames(select) {
     if (select.labels && select.labels.length) {
       return idOf(select.labels[0]);
@@ -115,6 +132,7 @@
   function nameAll() {
     document.querySelectorAll(CONTROLS).forEach(nameControl);
     document.querySelectorAll(".select2-container").forEach(nameSelect2);
+    document.querySelectorAll("[contenteditable=true]").forEach(nameEditable);
     // Icons that carry their meaning in aria-label need a role that allows one.
     document.querySelectorAll("span[aria-label]:not([role])").forEach(function (icon) {
       if (!icon.textContent.trim()) {
