@@ -177,8 +177,10 @@ class VersionedAdmin(CompareVersionAdmin):
         return entry
 
     def log_change(self, request, obj, message):
-        if not message and not getattr(request, _RESTORING, False):
-            return None  # nothing changed: no log line, and no version was made
+        if not message:
+            if not getattr(request, _RESTORING, False):
+                return None  # nothing changed: no log line, and no version was made
+            message = str(_("Gendannet fra en tidligere version."))
         with self._revision_for(request, obj):
             entry = super().log_change(request, obj, message)
             self._use_editor_comment(request)
@@ -228,7 +230,11 @@ class VersionedAdmin(CompareVersionAdmin):
     # The optional comment on the form -----------------------------------------------
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        # Admins without fieldsets list every form field, the comment included: move it last.
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != COMMENT_FIELD]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         return [*fieldsets, (_("Kommentar til ændringen"), {"fields": [COMMENT_FIELD]})]
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -110,6 +110,16 @@ def test_the_change_form_offers_a_comment_field(admin_client):
     assert 'name="revision_comment"' in page
 
 
+def test_a_form_without_fieldsets_shows_the_comment_once(admin_client):
+    from tests.portal.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+
+    page = admin_client.get(admin_url(organisation.__class__, "change", organisation.pk)).text
+
+    assert page.count('name="revision_comment"') == 1
+
+
 # A save that changes nothing -----------------------------------------------------
 
 
@@ -206,8 +216,10 @@ def test_restoring_a_theme_brings_back_its_sections_their_order_and_items(admin_
     assert [s.heading for s in sections] == ["Første", "Anden"]
     assert "Tekst A" in sections[0].body
     assert [item.title for item in sections[0].items.all()] == ["Et punkt"]
-    # The restore is a version of its own, on top of the two before it.
+    # The restore is a version of its own, on top of the two before it, and a log line.
     assert versions_of(theme).count() == 3
+    latest = LogEntry.objects.order_by("-pk").first()
+    assert latest.get_change_message() == "Gendannet fra en tidligere version."
 
 
 def test_restoring_shows_on_the_public_page_at_once_page_cache_included(admin_client):
