@@ -84,6 +84,16 @@ def _custom_m2m(model: type[models.Model]) -> tuple[str, ...]:
     )
 
 
+def _translated(model: type[models.Model]) -> tuple[str, ...]:
+    """Return the fields modeltranslation splits into one column per language."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return tuple(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return ()
+
+
 def register_content_models() -> None:
     """Register every model of the project's apps with reversion (safe to call again)."""
     for model in _content_models():
@@ -134,10 +144,17 @@ class VersionedAdmin(CompareVersionAdmin):
 
     @property
     def compare_exclude(self) -> list[str]:
-        """Leave out relations a version does not hold: they would show today's rows."""
+        """Leave out what would only repeat or mislead in a comparison.
+
+        Relations a version does not hold (they would show today's rows), fields no editor
+        sets ("senest ændret" differs in every version), and a translated field's own
+        column, which mirrors one of its language columns.
+        """
+        opts = self.model._meta
         kept = set(_get_options(self.model).follow)
-        others = [rel.name for rel in self.model._meta.related_objects if rel.name not in kept]
-        return [*others, *_custom_m2m(self.model)]
+        others = [rel.name for rel in opts.related_objects if rel.name not in kept]
+        automatic = [field.name for field in opts.concrete_fields if not field.editable]
+        return [*others, *automatic, *_custom_m2m(self.model), *_translated(self.model)]
 
     def compare_view(self, request, object_id, extra_context=None):
         context = {"title": _("Sammenlign to versioner"), **(extra_context or {})}

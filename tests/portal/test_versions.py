@@ -367,6 +367,10 @@ def test_an_editor_compares_two_versions_field_by_field_in_both_languages(admin_
     assert "Ny tekst" in page
     assert "New text" in page
     assert "Sammenlign" in page
+    assert "<h2>Brødtekst [da]</h2>" in page
+    assert "<h2>Brødtekst [en]</h2>" in page
+    assert "<h2>Brødtekst</h2>" not in page  # the column that mirrors one language
+    assert "Senest ændret" not in page  # differs in every version, set by no editor
 
 
 def test_history_compare_restore_and_recover_pages_speak_danish(admin_client):
