@@ -19,7 +19,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, router
 from django.shortcuts import redirect
@@ -284,7 +284,7 @@ class VersionedAdmin(CompareVersionAdmin):
     def _restoring(self, request, view, *args):
         try:
             return view(request, *args)
-        except IntegrityError:
+        except (IntegrityError, ObjectDoesNotExist):
             messages.error(
                 request,
                 _(

@@ -455,3 +455,18 @@ def test_history_and_compare_take_as_many_queries_for_1000_versions_as_for_10(ad
     assert counts[10][0] == counts[1000][0]
     assert counts[10][2] == counts[1000][2]
     assert counts[1000][1] == counts[1000][0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recovering_an_item_whose_contact_was_deleted_since_says_why_in_danish(admin_client):
+    mette = PersonFactory()
+    project = ProjectFactory(contacts=[mette])
+    admin_client.post(admin_url(ResearchProject, "delete", project.pk), {"post": "yes"})
+    mette.delete()
+    version = Version.objects.get_deleted(ResearchProject).get()
+    url = admin_url(ResearchProject, "recover", version.pk)
+
+    response = admin_client.get(url, follow=True)
+
+    assert "kunne ikke gendannes" in response.text
+    assert not ResearchProject.objects.exists()
