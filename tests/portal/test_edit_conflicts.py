@@ -8,7 +8,9 @@ import json
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 
+import factory
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -19,12 +21,17 @@ from django.urls import reverse
 
 from activities.models import Activity
 from news.models import NewsArticle
-from portal.edit_conflicts import SEEN_FIELD
+from portal.edit_conflicts import SEEN_FIELD, EditConflictAdminMixin
 from projects.models import ResearchProject
+from tests.activities import factories as activity_factories
 from tests.activities.factories import ActivityFactory
+from tests.news import factories as news_factories
 from tests.news.factories import NewsArticleFactory
+from tests.portal import factories as portal_factories
 from tests.portal.factories import PersonFactory
+from tests.projects import factories as project_factories
 from tests.projects.factories import ProjectFactory
+from tests.themes import factories as theme_factories
 from tests.themes.factories import SectionFactory, ThemeFactory
 from themes.models import Section, Theme
 
@@ -392,3 +399,36 @@ def test_an_item_deleted_while_open_hands_back_the_text_being_saved(hanne, jens)
     assert "Afsnit 1: Tekst [da]:</label>" in response.text
     assert "Jens&#x27; afsnit.</textarea>" in response.text
     assert not Theme.objects.exists()
+
+
+CONTENT_APPS = {"portal", "projects", "themes", "activities", "news"}
+FACTORIES = {
+    klass._meta.model: klass
+    for module in (
+        portal_factories,
+        project_factories,
+        theme_factories,
+        activity_factories,
+        news_factories,
+    )
+    for klass in vars(module).values()
+    if isinstance(klass, type)
+    and issubclass(klass, factory.django.DjangoModelFactory)
+    and klass._meta.model is not None
+}
+CONTENT_ADMINS = sorted(
+    (model for model in admin.site._registry if model._meta.app_label in CONTENT_APPS),
+    key=lambda model: model._meta.label,
+)
+
+
+@pytest.mark.parametrize("model", CONTENT_ADMINS, ids=lambda model: model._meta.label)
+def test_every_content_types_form_is_guarded_and_says_who_changed_it(hanne, model):
+    assert isinstance(admin.site._registry[model], EditConflictAdminMixin)
+    obj = FACTORIES[model]()
+
+    text = hanne.get(change_url(obj)).text
+
+    assert f'name="{SEEN_FIELD}"' in text
+    assert 'class="form-row field-edit_history"' in text
+    assert text.count("field-edit_history") == 1
