@@ -147,8 +147,9 @@ class EditGuard:
         model = type(self.obj)
         using = router.db_for_write(model)
         if transaction.get_connection(using).in_atomic_block:
+            # A plain QuerySet: a manager's annotations could make FOR UPDATE invalid.
             list(
-                model._default_manager.using(using)
+                QuerySet(model, using=using)
                 .select_for_update()
                 .filter(pk=self.obj.pk)
                 .values_list("pk", flat=True)

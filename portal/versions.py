@@ -19,7 +19,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, router
 from django.shortcuts import redirect
@@ -84,6 +84,16 @@ def _custom_m2m(model: type[models.Model]) -> tuple[str, ...]:
     )
 
 
+def _translated(model: type[models.Model]) -> tuple[str, ...]:
+    """Return the fields modeltranslation splits into one column per language."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return tuple(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return ()
+
+
 def register_content_models() -> None:
     """Register every model of the project's apps with reversion (safe to call again)."""
     for model in _content_models():
@@ -134,10 +144,17 @@ class VersionedAdmin(CompareVersionAdmin):
 
     @property
     def compare_exclude(self) -> list[str]:
-        """Leave out relations a version does not hold: they would show today's rows."""
+        """Leave out what would only repeat or mislead in a comparison.
+
+        Relations a version does not hold (they would show today's rows), fields no editor
+        sets ("senest ændret" differs in every version), and a translated field's own
+        column, which mirrors one of its language columns.
+        """
+        opts = self.model._meta
         kept = set(_get_options(self.model).follow)
-        others = [rel.name for rel in self.model._meta.related_objects if rel.name not in kept]
-        return [*others, *_custom_m2m(self.model)]
+        others = [rel.name for rel in opts.related_objects if rel.name not in kept]
+        automatic = [field.name for field in opts.concrete_fields if not field.editable]
+        return [*others, *automatic, *_custom_m2m(self.model), *_translated(self.model)]
 
     def compare_view(self, request, object_id, extra_context=None):
         context = {"title": _("Sammenlign to versioner"), **(extra_context or {})}
@@ -177,8 +194,10 @@ class VersionedAdmin(CompareVersionAdmin):
         return entry
 
     def log_change(self, request, obj, message):
-        if not message and not getattr(request, _RESTORING, False):
-            return None  # nothing changed: no log line, and no version was made
+        if not message:
+            if not getattr(request, _RESTORING, False):
+                return None  # nothing changed: no log line, and no version was made
+            message = str(_("Gendannet fra en tidligere version."))
         with self._revision_for(request, obj):
             entry = super().log_change(request, obj, message)
             self._use_editor_comment(request)
@@ -228,7 +247,11 @@ class VersionedAdmin(CompareVersionAdmin):
     # The optional comment on the form -----------------------------------------------
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        # Admins without fieldsets list every form field, the comment included: move it last.
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != COMMENT_FIELD]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         return [*fieldsets, (_("Kommentar til ændringen"), {"fields": [COMMENT_FIELD]})]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -261,7 +284,7 @@ class VersionedAdmin(CompareVersionAdmin):
     def _restoring(self, request, view, *args):
         try:
             return view(request, *args)
-        except IntegrityError:
+        except (IntegrityError, ObjectDoesNotExist):
             messages.error(
                 request,
                 _(

@@ -110,6 +110,16 @@ def test_the_change_form_offers_a_comment_field(admin_client):
     assert 'name="revision_comment"' in page
 
 
+def test_a_form_without_fieldsets_shows_the_comment_once(admin_client):
+    from tests.portal.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+
+    page = admin_client.get(admin_url(organisation.__class__, "change", organisation.pk)).text
+
+    assert page.count('name="revision_comment"') == 1
+
+
 # A save that changes nothing -----------------------------------------------------
 
 
@@ -206,8 +216,10 @@ def test_restoring_a_theme_brings_back_its_sections_their_order_and_items(admin_
     assert [s.heading for s in sections] == ["Første", "Anden"]
     assert "Tekst A" in sections[0].body
     assert [item.title for item in sections[0].items.all()] == ["Et punkt"]
-    # The restore is a version of its own, on top of the two before it.
+    # The restore is a version of its own, on top of the two before it, and a log line.
     assert versions_of(theme).count() == 3
+    latest = LogEntry.objects.order_by("-pk").first()
+    assert latest.get_change_message() == "Gendannet fra en tidligere version."
 
 
 def test_restoring_shows_on_the_public_page_at_once_page_cache_included(admin_client):
@@ -355,6 +367,10 @@ def test_an_editor_compares_two_versions_field_by_field_in_both_languages(admin_
     assert "Ny tekst" in page
     assert "New text" in page
     assert "Sammenlign" in page
+    assert "<h2>Brødtekst [da]</h2>" in page
+    assert "<h2>Brødtekst [en]</h2>" in page
+    assert "<h2>Brødtekst</h2>" not in page  # the column that mirrors one language
+    assert "Senest ændret" not in page  # differs in every version, set by no editor
 
 
 def test_history_compare_restore_and_recover_pages_speak_danish(admin_client):
@@ -439,3 +455,18 @@ def test_history_and_compare_take_as_many_queries_for_1000_versions_as_for_10(ad
     assert counts[10][0] == counts[1000][0]
     assert counts[10][2] == counts[1000][2]
     assert counts[1000][1] == counts[1000][0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recovering_an_item_whose_contact_was_deleted_since_says_why_in_danish(admin_client):
+    mette = PersonFactory()
+    project = ProjectFactory(contacts=[mette])
+    admin_client.post(admin_url(ResearchProject, "delete", project.pk), {"post": "yes"})
+    mette.delete()
+    version = Version.objects.get_deleted(ResearchProject).get()
+    url = admin_url(ResearchProject, "recover", version.pk)
+
+    response = admin_client.get(url, follow=True)
+
+    assert "kunne ikke gendannes" in response.text
+    assert not ResearchProject.objects.exists()
