@@ -47,7 +47,7 @@ class OrderedFormSet(NestedInlineFormSet):
                     )
         for form in self.forms:
             cleaned = getattr(form, "cleaned_data", None)
-            if cleaned is not None and cleaned.get("order") is None and form.has_changed():
+            if cleaned and "order" in cleaned and cleaned["order"] is None:
                 cleaned["order"] = LAST
         super().clean()
 

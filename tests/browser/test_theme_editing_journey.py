@@ -70,7 +70,20 @@ def test_editor_moves_a_section_up_by_keyboard_and_the_page_follows(
 
     moved = page.get_by_role("button", name="Flyt afsnittet »Proces« op", exact=True)
     expect(moved).to_be_focused()
-    expect(page.get_by_role("status").first).to_have_text("Afsnittet »Proces« er nu nummer 1 af 2.")
+    status = page.get_by_role("status").first
+    expect(status).to_have_text("Afsnittet »Proces« er nu nummer 1 af 2.")
+
+    # Space works as well as Enter, and the part's other button is one Tab away.
+    page.keyboard.press("Tab")
+    down = page.get_by_role("button", name="Flyt afsnittet »Proces« ned", exact=True)
+    expect(down).to_be_focused()
+    page.keyboard.press("Space")
+    expect(down).to_be_focused()
+    expect(status).to_have_text("Afsnittet »Proces« er nu nummer 2 af 2.")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    expect(moved).to_be_focused()
+    expect(status).to_have_text("Afsnittet »Proces« er nu nummer 1 af 2.")
     page.get_by_role("button", name="Gem", exact=True).first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
 

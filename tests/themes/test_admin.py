@@ -443,17 +443,31 @@ def test_one_save_of_the_theme_stores_new_sections_and_items_in_their_places(adm
     assert "onerror" not in SectionItem.objects.get(title_da="Videreførelse").body_da
 
 
+@pytest.mark.parametrize("field", ["sections-0-order", "sections-0-items-0-order"])
 @pytest.mark.parametrize("order", ["abc", "-1", "1e9999", "99999999999"])
-def test_a_garbage_position_is_a_message_not_a_crash(admin_client, section, order):
+def test_a_garbage_position_is_a_message_not_a_crash(admin_client, section, field, order):
     data = change_form_data(admin_client, section.theme)
-    data["sections-0-items-0-order"] = order
-    before = section.items.get().order
+    data[field] = order
+    data["sections-0-heading_da"] = "Ændret"
 
     response = save_theme(admin_client, section.theme, data)
 
     assert response.status_code == 200
     assert "Rækkefølgen kunne ikke læses" in response.text
-    assert section.items.get().order == before
+    section.refresh_from_db()
+    assert section.heading_da == "Tre tilgange"
+
+
+def test_a_part_sent_without_its_position_goes_last(admin_client, section):
+    theme = section.theme
+    SectionFactory(theme=theme, heading="Geografi", order=section.order + 1)
+    data = change_form_data(admin_client, theme)
+    data["sections-0-order"] = ""
+
+    response = save_theme(admin_client, theme, data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert [s.heading for s in theme.sections.all()] == ["Geografi", "Tre tilgange"]
 
 
 @pytest.mark.parametrize(
