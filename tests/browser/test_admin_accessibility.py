@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from projects.models import ResearchProject
 from tests.browser.visit import visit
+from themes.models import Theme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,6 +59,20 @@ def log_in(page: Page, base: str) -> None:
     page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()
     expect(page).to_have_url(f"{base}/admin/")
+
+
+def edit_twice(page: Page, base: str, model) -> None:
+    """Save an object's title twice, so its history has versions to list and compare."""
+    opts = model._meta
+    instance = model.objects.order_by("pk").first()
+    for suffix in (" (1)", " (2)"):
+        visit(
+            page,
+            base + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk]),
+        )
+        page.locator("#id_title_da").fill(instance.title_da + suffix)
+        page.locator("input[name=_continue]").first.click()
+        expect(page.locator(".messagelist .success")).to_be_visible()
 
 
 def admin_pages() -> dict[str, str]:
@@ -123,6 +138,8 @@ def test_every_admin_page_an_editor_uses_passes_axe_wcag_22_aa(editor, live_serv
     if found := axe(editor):
         violations["log ind"] = found
     log_in(editor, base)
+    for model in (ResearchProject, Theme):
+        edit_twice(editor, base, model)
 
     pages = admin_pages()
     checked: set[str] = set()
@@ -225,3 +242,31 @@ def test_an_editor_switches_a_fields_language_with_the_keyboard_alone(editor, li
     assert focus(editor)["controls"] == "tab_id_title_da"
     expect(editor.locator("#id_title_da")).to_be_visible()
     expect(editor.locator("#id_title_da")).to_have_value(project.title_da)
+
+
+def test_rows_an_editor_adds_to_a_form_pass_axe_too(editor, live_server):
+    """Inline rows are built in the browser, after the page has been named and labelled."""
+    if not AXE.exists():
+        pytest.skip("axe-core is missing: run `npm ci`")
+    log_in(editor, live_server.url)
+    violations = {}
+    for model in (ResearchProject, Theme):
+        opts = model._meta
+        instance = model.objects.order_by("pk").first()
+        visit(
+            editor,
+            live_server.url
+            + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk]),
+        )
+        forms = editor.locator("input[name$='-TOTAL_FORMS']")
+        before = [int(value) for value in forms.evaluate_all("els => els.map(e => e.value)")]
+        # Django's "Tilføj endnu en …" links, and nested inlines' add buttons.
+        adders = editor.locator(".inline-group .add-row a:visible, .djn-add-handler:visible")
+        for index in range(adders.count()):
+            adders.nth(index).click()
+        after = [int(value) for value in forms.evaluate_all("els => els.map(e => e.value)")]
+        assert sum(after) > sum(before) > 0
+        if found := axe(editor):
+            violations[opts.label] = found
+
+    assert not violations, json.dumps(violations, indent=2, ensure_ascii=False)
