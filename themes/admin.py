@@ -51,6 +51,25 @@ class OrderedFormSet(NestedInlineFormSet):
                 cleaned["order"] = LAST
         super().clean()
 
+    def process_forms_pre_save(self, forms):
+        """Number the parts 0, 1, 2 … only when their positions need it.
+
+        nested-admin renumbers on every save, so a theme whose stored positions have gaps
+        would count as changed (a new version, a log line) on a save that changed nothing.
+        Positions that are distinct and set already keep their order as they are.
+        """
+        placed = [
+            form
+            for form in forms
+            if not self._should_delete_form(form)
+            and (form._is_initial or form.has_changed())
+            and hasattr(form, "cleaned_data")
+        ]
+        positions = [form.cleaned_data.get("order") for form in placed]
+        if None in positions or LAST in positions or len(set(positions)) != len(positions):
+            return super().process_forms_pre_save(forms)
+        return sorted(forms, key=lambda form: getattr(form, "cleaned_data", {}).get("order") or 0)
+
 
 class SectionFormSet(OrderedFormSet):
     """Give every new section an anchor before the formset checks anchors are unique.
