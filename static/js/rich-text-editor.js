@@ -10,7 +10,7 @@ const translate = window.gettext || ((text) => text);
 
 // The library names its buttons in English and outside gettext; editors read Danish.
 const LABELS = {
-  paragraph: translate("Brødtekst"),
+  paragraph: translate("Almindelig tekst"),
   heading1: translate("Overskrift 1"),
   heading2: translate("Overskrift 2"),
   heading3: translate("Overskrift 3"),

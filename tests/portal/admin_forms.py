@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 
 class _FormReader(HTMLParser):
-    def __init__(self, form_id: str):
+    def __init__(self, form_id: str | None):
         super().__init__(convert_charrefs=True)
         self.form_id = form_id
         self.inside = False
@@ -18,9 +18,14 @@ class _FormReader(HTMLParser):
         self._option_selected = False
         self._in_option = False
 
+    def _is_wanted(self, form_id: str) -> bool:
+        if self.form_id is None:  # the admin's change form: "<model name>_form"
+            return form_id.endswith("_form") and form_id != "logout-form"
+        return form_id == self.form_id
+
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == self.form_id:
+        if tag == "form" and self._is_wanted(attrs.get("id") or ""):
             self.inside = True
         if not self.inside:
             return
@@ -73,7 +78,7 @@ class _FormReader(HTMLParser):
             self._select = None
 
 
-def form_data(html: str, form_id: str) -> dict[str, list[str]]:
+def form_data(html: str, form_id: str | None) -> dict[str, list[str]]:
     """Return the form's fields as a browser would submit them (textareas with CRLF)."""
     reader = _FormReader(form_id)
     reader.feed(html)
@@ -81,3 +86,8 @@ def form_data(html: str, form_id: str) -> dict[str, list[str]]:
     for name, value in reader.data:
         data.setdefault(name, []).append(value)
     return data
+
+
+def change_form_data(html: str) -> dict[str, list[str]]:
+    """Return the admin change form's fields as ``Client.post`` takes them."""
+    return form_data(html, None)

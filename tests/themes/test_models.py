@@ -84,7 +84,7 @@ def test_rich_text_is_sanitised_in_both_languages_on_every_model():
         assert "<script" not in value
         assert "onerror" not in value and "onclick" not in value
         assert "javascript:" not in value
-    assert item.body_da == "<p><b>Fed</b></p>"
+    assert item.body_da == "<p><strong>Fed</strong></p>"
 
 
 def test_plain_text_with_blank_lines_becomes_paragraphs():

@@ -267,7 +267,7 @@ def test_hostile_html_in_a_section_is_not_executed(client, theme):
     assert "onerror" not in html and "onclick" not in html and "onload" not in html
     assert "javascript:" not in html
     assert "<iframe" not in html and "<svg" not in html
-    assert "<p>Ok</p>" in html and "<b>Fed</b>" in html
+    assert "<p>Ok</p>" in html and "<strong>Fed</strong>" in html
 
 
 def test_hostile_heading_is_escaped(client, theme):
