@@ -160,7 +160,7 @@ class EditGuard:
             what = gettext("dette indhold")
         else:
             model = entry.content_type.model_class()
-            what = gettext("%(kind)s “%(title)s”") % {
+            what = gettext("“%(title)s” (%(kind)s)") % {
                 "kind": model._meta.verbose_name if model else entry.content_type.name,
                 "title": entry.object_repr,
             }
@@ -168,13 +168,13 @@ class EditGuard:
         if entry.user_id == self.request.user.pk:
             text = gettext(
                 "Ændringerne er ikke gemt: Du gemte selv %(what)s %(when)s i et andet vindue, "
-                "efter at du åbnede det her. Kopiér det, du har skrevet, åbn siden igen, "
+                "efter at du åbnede siden her. Kopiér det, du har skrevet, åbn siden igen, "
                 "og indsæt det."
             ) % {"what": what, "when": when}
         else:
             text = gettext(
                 "Ændringerne er ikke gemt: %(name)s gemte %(what)s %(when)s, efter at du "
-                "åbnede det. Kopiér det, du har skrevet, åbn siden igen, og indsæt det."
+                "åbnede siden. Kopiér det, du har skrevet, åbn siden igen, og indsæt det."
             ) % {"name": editor_name(entry.user), "what": what, "when": when}
         opts = self.obj._meta
         try:
@@ -188,7 +188,7 @@ class EditGuard:
             '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
             text,
             saved,
-            gettext("Åbn den gemte udgave i en ny fane"),
+            gettext("Åbn den gemte version i en ny fane"),
         )
 
 
@@ -203,7 +203,7 @@ class EditConflictFormMixin(forms.Form):
     """Carries the newest log entry seen when the form was opened, and checks it on save."""
 
     seen_log_entry = forms.CharField(
-        required=False, widget=_UnlabelledHiddenInput, label=_("åbnet ved udgave")
+        required=False, widget=_UnlabelledHiddenInput, label=_("senest gemte version, da siden blev åbnet")
     )
     edit_guard: EditGuard
 

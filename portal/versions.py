@@ -288,7 +288,7 @@ class VersionedAdmin(CompareVersionAdmin):
             messages.error(
                 request,
                 _(
-                    "Versionen kunne ikke gendannes, fordi noget, den peger på, er slettet "
+                    "Versionen kunne ikke gendannes, fordi noget, den henviser til, er blevet slettet "
                     "siden (fx en kontaktperson eller et emne). Gendan det først."
                 ),
             )

@@ -78,7 +78,7 @@ def test_the_second_editor_is_told_who_saved_and_keeps_their_text(live_server, l
     assert "Hannes udgave af projektet." in project.body_da
 
     with jens.context.expect_page() as opened:
-        jens.get_by_role("link", name="Åbn den gemte udgave i en ny fane").click()
+        jens.get_by_role("link", name="Åbn den gemte version i en ny fane").click()
     expect(body_field(opened.value)).to_have_value(re.compile("Hannes udgave af projektet."))
     expect(body_field(jens)).to_have_value("Jens' udgave, som ikke må gå tabt.")
 

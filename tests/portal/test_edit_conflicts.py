@@ -232,7 +232,7 @@ def test_a_section_saved_on_its_own_page_blocks_the_stale_theme_form(hanne, jens
     save(hanne, change_url(section), open_form(hanne, change_url(section)), body_da="Nyt.")
     refused = save(jens, theme_url, jens_form, **{"sections-0-body_da": "Jens' afsnit."})
 
-    assert "Hanne Jensen gemte afsnit “Tre tilgange”" in refused.text
+    assert "Hanne Jensen gemte “Tre tilgange” (afsnit)" in refused.text
     section.refresh_from_db()
     assert "Nyt." in section.body_da
 
