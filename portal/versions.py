@@ -298,7 +298,15 @@ class VersionedAdmin(CompareVersionAdmin):
         return f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
 
     def recoverlist_view(self, request, extra_context=None):
-        context = {"title": _("Slettede %(name)s") % {"name": self.opts.verbose_name_plural}}
+        deleted = Version.objects.get_deleted(self.model).select_related("revision__user")
+        page = Paginator(
+            self._reversion_order_version_queryset(request, deleted), HISTORY_PAGE_SIZE
+        ).get_page(request.GET.get("p"))
+        context = {
+            "title": _("Slettede %(name)s") % {"name": self.opts.verbose_name_plural},
+            "deleted": page,
+            "page_obj": page,
+        }
         return super().recoverlist_view(request, {**context, **(extra_context or {})})
 
     # History, a page at a time ---------------------------------------------------

@@ -457,6 +457,25 @@ def test_history_and_compare_take_as_many_queries_for_1000_versions_as_for_10(ad
     assert counts[1000][1] == counts[1000][0]
 
 
+def deleted_projects(count: int, user) -> None:
+    for project in ProjectFactory.create_batch(count):
+        with reversion.create_revision():
+            reversion.set_user(user)
+            reversion.add_to_revision(project)
+        project.delete()
+
+
+def test_the_deleted_items_list_takes_as_many_queries_for_30_as_for_3(admin_client, admin_user):
+    url = reverse("admin:projects_researchproject_recoverlist")
+    deleted_projects(3, admin_user)
+    few = queries_for(admin_client, url)
+    deleted_projects(27, admin_user)
+    many = queries_for(admin_client, url)
+
+    assert few == many
+    assert admin_client.get(url).text.count("Gendan “") == 30
+
+
 @pytest.mark.django_db(transaction=True)
 def test_recovering_an_item_whose_contact_was_deleted_since_says_why_in_danish(admin_client):
     mette = PersonFactory()
