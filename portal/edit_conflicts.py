@@ -203,7 +203,9 @@ class EditConflictFormMixin(forms.Form):
     """Carries the newest log entry seen when the form was opened, and checks it on save."""
 
     seen_log_entry = forms.CharField(
-        required=False, widget=_UnlabelledHiddenInput, label=_("senest gemte version, da siden blev åbnet")
+        required=False,
+        widget=_UnlabelledHiddenInput,
+        label=_("senest gemte version, da siden blev åbnet"),
     )
     edit_guard: EditGuard
 

@@ -288,8 +288,8 @@ class VersionedAdmin(CompareVersionAdmin):
             messages.error(
                 request,
                 _(
-                    "Versionen kunne ikke gendannes, fordi noget, den henviser til, er blevet slettet "
-                    "siden (fx en kontaktperson eller et emne). Gendan det først."
+                    "Versionen kunne ikke gendannes, fordi noget, den henviser til, er blevet "
+                    "slettet siden (fx en kontaktperson eller et emne). Gendan det først."
                 ),
             )
             return redirect(self._url_name("changelist"))
