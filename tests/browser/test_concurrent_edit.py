@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from projects.models import ResearchProject
+from tests.browser.admin import rich_text, write
 from tests.browser.visit import visit
 from tests.portal.factories import PersonFactory
 from tests.projects.factories import ProjectFactory
@@ -16,9 +17,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "hemmeligt-kodeord"
 
 
-def body_field(page: Page) -> Locator:
-    """The project's Danish body, wherever the form's editor keeps it."""
-    return page.locator('[name="body_da"]')
+BODY = "id_body_da"
+
+
+def body_text(page: Page) -> Locator:
+    """The project's Danish body as the editor shows it."""
+    return rich_text(page, BODY)
 
 
 def save(page: Page) -> None:
@@ -62,29 +66,29 @@ def test_the_second_editor_is_told_who_saved_and_keeps_their_text(live_server, l
     visit(hanne, url)
     visit(jens, url)
 
-    body_field(hanne).fill("Hannes udgave af projektet.")
+    write(hanne, BODY, "Hannes udgave af projektet.")
     save(hanne)
     expect(hanne.locator(".messagelist .success")).to_be_visible()
 
-    body_field(jens).fill("Jens' udgave, som ikke må gå tabt.")
+    write(jens, BODY, "Jens' udgave, som ikke må gå tabt.")
     save(jens)
 
     error = jens.locator(".errorlist.nonfield")
     expect(error).to_contain_text("Ændringerne er ikke gemt: Hanne Jensen gemte dette indhold")
     expect(error).to_contain_text(re.compile(r"\d{1,2}\. [a-z]+ \d{4} kl\. \d{1,2}\.\d{2}, efter"))
     expect(error).to_contain_text("Kopiér det, du har skrevet, åbn siden igen, og indsæt det.")
-    expect(body_field(jens)).to_have_value("Jens' udgave, som ikke må gå tabt.")
+    expect(body_text(jens)).to_have_text("Jens' udgave, som ikke må gå tabt.")
     project.refresh_from_db()
     assert "Hannes udgave af projektet." in project.body_da
 
     with jens.context.expect_page() as opened:
         jens.get_by_role("link", name="Åbn den gemte version i en ny fane").click()
-    expect(body_field(opened.value)).to_have_value(re.compile("Hannes udgave af projektet."))
-    expect(body_field(jens)).to_have_value("Jens' udgave, som ikke må gå tabt.")
+    expect(body_text(opened.value)).to_have_text("Hannes udgave af projektet.")
+    expect(body_text(jens)).to_have_text("Jens' udgave, som ikke må gå tabt.")
 
     visit(jens, url)
     expect(jens.locator(".field-edit_history")).to_contain_text("Senest ændret af Hanne Jensen")
-    body_field(jens).fill("Jens' udgave, nu på den gemte.")
+    write(jens, BODY, "Jens' udgave, nu på den gemte.")
     save(jens)
 
     expect(jens.locator(".messagelist .success")).to_be_visible()

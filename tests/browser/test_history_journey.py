@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.admin import log_in, rich_text, write
 from tests.browser.visit import visit
 from tests.portal.factories import PersonFactory
 from tests.projects.factories import ProjectFactory
@@ -14,25 +14,22 @@ from tests.themes.factories import SectionFactory, ThemeFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page: Page, live_server) -> None:
-    get_user_model().objects.create_superuser("redaktoer", "r@example.org", "hemmeligt-kodeord")
-    visit(page, f"{live_server.url}/admin/")
-    page.get_by_label("Brugernavn").fill("redaktoer")
-    page.get_by_label("Adgangskode").fill("hemmeligt-kodeord")
-    page.get_by_role("button", name="Log ind").click()
-
-
 def edit_sections(page: Page, changes: dict[int, dict[str, str]]) -> None:
-    """Change sections on the theme's open form: {section's place in the form: {field: value}}.
+    """Change sections on the theme's open form: {section's place in the form: {what: value}}.
 
-    The one place that knows how the form shows sections (today an inline with an order
-    number per section), so a new way of ordering them changes only this function.
+    "text" replaces the section's Danish text in its editor; "move" is "op" or "ned" and
+    presses the section's move button. The one place that knows how the form shows
+    sections, so a new way of editing them changes only this function.
     """
     for index, fields in changes.items():
-        if "order" in fields:
-            page.locator(f"#id_sections-{index}-order").fill(fields["order"])
+        section = page.locator(f"#sections-{index}")
+        heading = page.locator(f"#id_sections-{index}-heading_da").input_value()
         if "text" in fields:
-            page.locator(f"#id_sections-{index}-body_da").fill(fields["text"])
+            section.locator("summary").first.click()
+            write(page, f"id_sections-{index}-body_da", fields["text"])
+        if "move" in fields:
+            name = f"Flyt afsnittet »{heading}« {fields['move']}"
+            page.get_by_role("button", name=name, exact=True).click()
 
 
 def save_theme(page: Page, live_server, theme, changes: dict[int, dict[str, str]]) -> None:
@@ -55,10 +52,10 @@ def test_an_editor_restores_a_themes_first_version_and_visitors_see_it(
     SectionFactory(theme=theme, order=2, heading="Det andet afsnit", body="Andet afsnits tekst.")
     public_url = f"{live_server.url}{theme.get_absolute_url()}"
     visitor = browser.new_page()
-    log_in(page, live_server)
+    log_in(page, live_server.url)
 
     save_theme(page, live_server, theme, {0: {"text": "Første udgave af teksten."}})
-    save_theme(page, live_server, theme, {0: {"order": "3", "text": "Anden udgave af teksten."}})
+    save_theme(page, live_server, theme, {0: {"text": "Anden udgave af teksten.", "move": "ned"}})
     seen = headings_and_text(visitor, public_url)  # the page cache now holds this
     assert seen.index("Det andet afsnit") < seen.index("Det første afsnit")
     assert "Anden udgave af teksten." in seen
@@ -66,7 +63,7 @@ def test_an_editor_restores_a_themes_first_version_and_visitors_see_it(
     visit(page, f"{live_server.url}/admin/themes/theme/{theme.pk}/history/")
     expect(page.get_by_role("heading", name=re.compile("Historik"))).to_be_visible()
     page.locator("#change-history tbody tr").last.get_by_role("link").click()
-    expect(page.locator("#id_sections-0-body_da")).to_have_value("<p>Første udgave af teksten.</p>")
+    expect(rich_text(page, "id_sections-0-body_da")).to_have_text("Første udgave af teksten.")
     page.locator("input[name=_save]").first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
 
@@ -84,7 +81,7 @@ def test_a_deleted_project_is_restored_and_back_on_its_contacts_list(
     project = ProjectFactory(title="Praktikpladser i boligområderne", contacts=[mette])
     contact_list = f"{live_server.url}/nu-undersoeger-vi/?kontakt={mette.slug}"
     visitor = browser.new_page()
-    log_in(page, live_server)
+    log_in(page, live_server.url)
 
     visit(page, f"{live_server.url}/admin/projects/researchproject/{project.pk}/delete/")
     page.get_by_role("button", name=re.compile("Ja, jeg er sikker")).click()

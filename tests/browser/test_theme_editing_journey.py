@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Dialog, Page, expect
 
+from tests.browser.admin import write
 from tests.browser.visit import visit
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import SectionKind
@@ -114,7 +115,7 @@ def test_editor_adds_an_item_to_a_section_without_leaving_the_theme(
     process.get_by_role("button", name="Tilføj punkt").click()
     new_item = page.locator("#sections-1-items-1")
     new_item.locator("#id_sections-1-items-1-title_da").fill("Finansiering")
-    new_item.locator("#id_sections-1-items-1-body_da").fill("Hvem betaler?")
+    write(page, "id_sections-1-items-1-body_da", "Hvem betaler?")
     # The new item has its own language tabs, like the items that were there.
     new_item.get_by_role("tab", name="en").first.click()
     new_item.locator("#id_sections-1-items-1-title_en").fill("Funding")
