@@ -75,6 +75,18 @@ def edit_twice(page: Page, base: str, model) -> None:
         expect(page.locator(".messagelist .success")).to_be_visible()
 
 
+def delete_one(page: Page, base: str, model) -> None:
+    """Delete an object as an editor does, so the list of deleted items has one to restore."""
+    opts = model._meta
+    instance = model.objects.order_by("pk").last()
+    visit(
+        page,
+        base + reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[instance.pk]),
+    )
+    page.get_by_role("button", name="Ja, jeg er sikker").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+
 def admin_pages() -> dict[str, str]:
     """The admin's own pages for every registered model: list, add, change and history."""
     pages = {
@@ -140,6 +152,7 @@ def test_every_admin_page_an_editor_uses_passes_axe_wcag_22_aa(editor, live_serv
     log_in(editor, base)
     for model in (ResearchProject, Theme):
         edit_twice(editor, base, model)
+    delete_one(editor, base, ResearchProject)
 
     pages = admin_pages()
     checked: set[str] = set()
@@ -171,6 +184,7 @@ def test_every_admin_page_an_editor_uses_passes_axe_wcag_22_aa(editor, live_serv
     assert len(registered) >= 12
     assert {pages[f"{name} liste"] for name in registered} <= checked
     assert any(path.endswith("/history/") for path in checked)
+    assert any("/recover/" in path for path in checked)  # restoring a deleted item
     assert not statuses, statuses
     assert not errors, "\n".join(errors)
     assert not violations, json.dumps(violations, indent=2, ensure_ascii=False)
