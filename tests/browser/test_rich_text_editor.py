@@ -99,10 +99,11 @@ def write_bold_link_and_list(page: Page, textarea_id: str) -> None:
     expect(area.locator("ul li")).to_have_count(2)
 
     # Back to the first line to make its last word a link.
-    page.keyboard.press("Control+Home")
+    area.locator("p").first.click()
     page.keyboard.press("End")
     for _ in range(len("link")):
         page.keyboard.press("Shift+ArrowLeft")
+    page.wait_for_function("() => window.getSelection().toString() === 'link'")
     menu_button(page, textarea_id, "link").click()
     dialog = page.locator("dialog[open]")
     dialog.locator("input[name=href]").fill(LINK)
