@@ -1,8 +1,10 @@
 """Text helpers shared by every app: slugs, phone numbers and rich text."""
 
+import html
 import re
 
 import nh3
+from django.utils.html import strip_tags
 from django.utils.text import slugify as django_slugify
 from django_prose_editor.config import allowlist_from_extensions
 
@@ -172,3 +174,20 @@ def clean_html(value: str, heading_levels: tuple[int, ...] = DEFAULT_HEADING_LEV
     if _EMPTY.fullmatch(cleaned):
         return ""
     return cleaned
+
+
+_LINK = re.compile(r'<a\b[^>]*\bhref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
+_LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_as_text(value: str) -> str:
+    """Return rich text as an editor reads it: one line per block, links with their address.
+
+    Used where text is compared (a version's differences), so an editor sees words, not
+    markup.
+    """
+    value = _LINK.sub(lambda link: f"{link[2]} ({link[1]})", value or "")
+    value = _BLOCK_END.sub("\n", _LIST_ITEM.sub("• ", value))
+    text = html.unescape(strip_tags(value))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())

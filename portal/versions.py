@@ -30,6 +30,10 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 from reversion.revisions import _get_options
 from reversion_compare.admin import CompareVersionAdmin
+from reversion_compare.helpers import html_diff
+
+from portal.models.richtext import RichTextField
+from portal.text import html_as_text
 
 COMMENT_FIELD = "revision_comment"
 HISTORY_PAGE_SIZE = 50
@@ -159,6 +163,13 @@ class VersionedAdmin(CompareVersionAdmin):
     def compare_view(self, request, object_id, extra_context=None):
         context = {"title": _("Sammenlign to versioner"), **(extra_context or {})}
         return super().compare_view(request, object_id, context)
+
+    def compare_TextField(self, obj_compare):
+        """Show the difference of rich text in words, not in its HTML."""
+        if not isinstance(obj_compare.field, RichTextField):
+            return self.fallback_compare(obj_compare)
+        before, after = (html_as_text(value) for value in obj_compare.to_string())
+        return html_diff(before, after)
 
     def compare(self, obj, version1, version2):
         result = super().compare(obj, version1, version2)

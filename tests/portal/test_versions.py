@@ -396,6 +396,46 @@ def test_history_compare_restore_and_recover_pages_speak_danish(admin_client):
         assert [word for word in english if f">{word}" in page or f" {word} " in page] == []
 
 
+def test_a_comparison_shows_rich_text_as_words_with_the_change_marked(admin_client):
+    project = ProjectFactory(contacts=[PersonFactory()])
+    for body in (
+        "<p>Et <strong>kort</strong> afsnit.</p><ul><li><p>Ét punkt</p></li></ul>",
+        '<p>Et <strong>langt</strong> afsnit med et <a href="https://example.org/">link</a>.</p>',
+    ):
+        save(admin_client, ResearchProject, project, lambda d, b=body: d.update(body_da=[b]))
+    older, newer = versions_of(project).order_by("pk")
+
+    page = admin_client.get(
+        admin_url(ResearchProject, "compare", project.pk),
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    ).text
+
+    assert "&lt;p&gt;" not in page and "&lt;strong&gt;" not in page
+    assert "Et <del>kor</del><ins>lang</ins>t afsnit" in page
+    assert "<ins> med et link (https://example.org/).</ins>" in page
+    assert "<del>• Ét punkt</del>" in page
+
+
+def test_the_pages_reversion_adds_have_the_admins_breadcrumbs(admin_client):
+    project = ProjectFactory(contacts=[PersonFactory()])
+    for title in ("A", "B"):
+        save(admin_client, ResearchProject, project, lambda d, t=title: d.update(title_da=[t]))
+    older, newer = versions_of(project).order_by("pk")
+    pages = [
+        admin_client.get(
+            admin_url(ResearchProject, "compare", project.pk),
+            {"version_id1": older.pk, "version_id2": newer.pk},
+        ),
+        admin_client.get(admin_url(ResearchProject, "revision", project.pk, older.pk)),
+        admin_client.get(admin_url(ResearchProject, "recoverlist")),
+    ]
+
+    for response in pages:
+        assert response.status_code == 200
+        assert '<ol class="breadcrumbs">' in response.text
+        assert '<li aria-current="page">' in response.text
+
+
 # History stays fast ----------------------------------------------------------------
 
 
