@@ -83,6 +83,18 @@ def _without(fieldsets, name: str) -> list:
     return result
 
 
+def _inlines_by_prefix(parent: type[Model], inlines) -> dict[str, admin.options.InlineModelAdmin]:
+    """The inlines of a form by the prefix their rows are posted under."""
+    found = {}
+    for inline in inlines:
+        try:
+            fk = _get_foreign_key(parent, inline.model, fk_name=getattr(inline, "fk_name", None))
+        except ValueError:
+            continue
+        found[fk.remote_field.get_accessor_name(model=inline.model).replace("+", "")] = inline
+    return found
+
+
 @dataclass
 class EditGuard:
     """What one change form watches: the item and the rows of its inlines."""
@@ -107,7 +119,26 @@ class EditGuard:
                 .values(text_pk=Cast("pk", TextField()))
             )
             watched |= Q(content_type=_content_type(inline.model), object_id__in=rows)
+        for parent, parent_id in self._parents():
+            watched |= Q(content_type=_content_type(parent), object_id=str(parent_id))
         return LogEntry.objects.filter(watched)
+
+    def _parents(self) -> list[tuple[type[Model], object]]:
+        """The items whose own forms edit this one as an inline (a section's theme).
+
+        A save of the theme's form is logged on the theme only, so a form of the section
+        alone must watch the theme to see a colleague's change to the section.
+        """
+        site = self.model_admin.admin_site
+        parents = []
+        for field in type(self.obj)._meta.concrete_fields:
+            if not field.many_to_one or getattr(self.obj, field.attname) is None:
+                continue
+            parent_admin = site._registry.get(field.related_model)
+            inlines = getattr(parent_admin, "inlines", ())
+            if any(inline.model is type(self.obj) for inline in inlines):
+                parents.append((field.related_model, getattr(self.obj, field.attname)))
+        return parents
 
     def newest_entry_id(self) -> int:
         return self.entries().order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -341,33 +372,31 @@ class EditConflictAdminMixin:
         return TemplateResponse(request, "admin/edit_conflicts/deleted.html", context, status=409)
 
     def _posted_texts(self, request: HttpRequest) -> list[tuple[str, str]]:
-        """The posted text fields, labelled as on the form, inlines' rows numbered."""
-        inlines = {}
-        for inline in self.get_inline_instances(request):
-            try:
-                fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
-            except ValueError:
-                continue
-            prefix = fk.remote_field.get_accessor_name(model=inline.model).replace("+", "")
-            inlines[prefix] = inline
+        """The posted text fields, labelled as on the form, inlines' rows numbered.
+
+        Nested inlines post as ``sections-0-items-1-body_da``: each ``<accessor>-<row>``
+        step leads one level down.
+        """
+        top = _inlines_by_prefix(self.model, self.get_inline_instances(request))
         texts = []
         for name, value in request.POST.items():
             if not value.strip():
                 continue
-            model, label, field_name = self.model, "", name
-            prefix, _sep, rest = name.partition("-")
-            if prefix in inlines and rest.count("-") == 1:
-                index, _sep, field_name = rest.partition("-")
-                if not index.isdigit():
-                    continue
-                inline = inlines[prefix]
-                model = inline.model
-                label = f"{capfirst(inline.verbose_name)} {int(index) + 1}: "
+            model, labels, parts, inlines = self.model, [], name.split("-"), top
+            while len(parts) >= 3 and parts[0] in inlines and parts[1].isdigit():
+                inline = inlines[parts[0]]
+                labels.append(f"{capfirst(inline.verbose_name)} {int(parts[1]) + 1}")
+                model, parts = inline.model, parts[2:]
+                nested = [cls(model, self.admin_site) for cls in getattr(inline, "inlines", ())]
+                inlines = _inlines_by_prefix(model, nested)
+            if len(parts) != 1:
+                continue
             try:
-                field = model._meta.get_field(field_name)
+                field = model._meta.get_field(parts[0])
             except FieldDoesNotExist:
                 continue
             if isinstance(field, (CharField, TextField)) and not field.choices:
+                label = ", ".join(labels) + ": " if labels else ""
                 texts.append((label + capfirst(field.verbose_name), value))
         return texts
 

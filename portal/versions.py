@@ -22,11 +22,14 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, router
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from reversion.models import Version
 from reversion.revisions import _get_options
 from reversion_compare.admin import CompareVersionAdmin
@@ -135,6 +138,16 @@ class PlainTextarea(AdminTextareaWidget):
         return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
+@cached_property
+def _changed_content(form) -> list[str]:
+    """The form's changed fields, without the comment: a comment alone changes nothing."""
+    return [name for name in forms.Form.changed_data.func(form) if name != COMMENT_FIELD]
+
+
+# reversion-compare's own words for a field a version lacks; it ships no Danish.
+gettext_noop("Field didn't exist!")
+
+
 class VersionedAdmin(CompareVersionAdmin):
     """History, compare, restore and recover-deleted for every content type."""
 
@@ -161,6 +174,13 @@ class VersionedAdmin(CompareVersionAdmin):
         return [*others, *automatic, *_custom_m2m(self.model), *_translated(self.model)]
 
     def compare_view(self, request, object_id, extra_context=None):
+        # reversion-compare checks no permission of its own: a comparison shows as much as
+        # the history does, so it asks what the history asks.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
         context = {"title": _("Sammenlign to versioner"), **(extra_context or {})}
         return super().compare_view(request, object_id, context)
 
@@ -191,6 +211,11 @@ class VersionedAdmin(CompareVersionAdmin):
             return
         with super().create_revision(request):
             yield
+            if getattr(request, _RESTORING, False):
+                # reversion names a restore in English after the form has saved; the
+                # editor's own comment, or a Danish line, takes its place.
+                comment = getattr(request, COMMENT_FIELD, "")
+                reversion.set_comment(comment or str(_("Gendannet fra en tidligere version.")))
 
     def changelist_view(self, request, extra_context=None):
         # List edits and actions make a revision per item (in log_change), so that
@@ -275,16 +300,27 @@ class VersionedAdmin(CompareVersionAdmin):
             max_length=500,
             help_text=_("Valgfri. Vises i historikken ved denne version."),
         )
-        return type(form.__name__, (form,), {COMMENT_FIELD: comment})
+        return type(
+            form.__name__, (form,), {COMMENT_FIELD: comment, "changed_data": _changed_content}
+        )
 
     # Restore and recover ---------------------------------------------------------
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        # reversion finds the version by its id and the object's id alone, whatever the
+        # model: a version of another content type must not be restored through this one.
+        ours = Version.objects.get_for_model(self.model).filter(
+            pk=version_id, object_id=unquote(object_id)
+        )
+        if not ours.exists():
+            raise Http404
         setattr(request, _RESTORING, True)
         context = {"title": _("Gendan en tidligere version"), **(extra_context or {})}
         return self._restoring(request, super().revision_view, object_id, version_id, context)
 
     def recover_view(self, request, version_id, extra_context=None):
+        if not Version.objects.get_deleted(self.model).filter(pk=version_id).exists():
+            raise Http404  # not a deleted item of this content type
         setattr(request, _RESTORING, True)
         context = {
             "title": _("Gendan slettet %(name)s") % {"name": self.opts.verbose_name},

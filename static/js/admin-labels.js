@@ -152,9 +152,23 @@
     }
   }
 
+  // Typing in a rich-text editor changes the page on every key; only new form rows and
+  // widgets need names, so changes inside an editor are not a reason to look again.
+  var EDITING = ".ProseMirror, .prose-menubar";
+  function outsideEditors(records) {
+    return records.some(function (record) {
+      var target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      return !(target && target.closest(EDITING));
+    });
+  }
+
   function start() {
     nameAll();
-    new MutationObserver(later).observe(document.body, { childList: true, subtree: true });
+    new MutationObserver(function (records) {
+      if (outsideEditors(records)) {
+        later();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
   }
 
   if (document.readyState === "loading") {

@@ -32,7 +32,7 @@ from tests.portal.factories import PersonFactory
 from tests.projects import factories as project_factories
 from tests.projects.factories import ProjectFactory
 from tests.themes import factories as theme_factories
-from tests.themes.factories import SectionFactory, ThemeFactory
+from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import Section, Theme
 
 pytestmark = pytest.mark.django_db
@@ -237,6 +237,23 @@ def test_a_section_saved_on_its_own_page_blocks_the_stale_theme_form(hanne, jens
     assert "Nyt." in section.body_da
 
 
+def test_a_change_on_the_theme_form_blocks_a_stale_form_of_one_of_its_sections(hanne, jens):
+    section = SectionFactory(heading="Tre tilgange", body="Afsnittets tekst.")
+    theme_url, section_url = change_url(section.theme), change_url(section)
+    jens_form = open_form(jens, section_url)
+
+    saved = save(
+        hanne, theme_url, open_form(hanne, theme_url), **{"sections-0-body_da": "Hannes tekst."}
+    )
+    refused = save(jens, section_url, jens_form, body_da="Jens' tekst.")
+
+    assert saved.status_code == 302
+    assert refused.status_code == 200
+    assert "Hanne Jensen gemte" in refused.text
+    section.refresh_from_db()
+    assert "Hannes tekst." in section.body_da
+
+
 @pytest.mark.parametrize("token", [None, "", "ikke et tal", "-4", "1e9", "<script>"])
 def test_a_missing_or_garbled_token_never_breaks_the_form(hanne, project, token):
     url = change_url(project)
@@ -399,6 +416,20 @@ def test_an_item_deleted_while_open_hands_back_the_text_being_saved(hanne, jens)
     assert "Afsnit 1: Tekst [da]:</label>" in response.text
     assert "Jens&#x27; afsnit.</textarea>" in response.text
     assert not Theme.objects.exists()
+
+
+def test_an_item_deleted_while_open_hands_back_the_text_of_nested_items_too(hanne, jens):
+    theme = ThemeFactory(title="Det boligsociale arbejde i bevægelse")
+    SectionItemFactory(section=SectionFactory(theme=theme, heading="Proces"), title="Fase")
+    url = change_url(theme)
+    jens_form = open_form(jens, url)
+    hanne.post(reverse("admin:themes_theme_delete", args=[theme.pk]), {"post": "yes"})
+
+    response = save(jens, url, jens_form, **{"sections-0-items-0-body_da": "Jens' punkt."})
+
+    assert response.status_code == 409
+    assert "Afsnit 1, Punkt 1: Tekst [da]:</label>" in response.text
+    assert "Jens&#x27; punkt.</textarea>" in response.text
 
 
 CONTENT_APPS = {"portal", "projects", "themes", "activities", "news"}

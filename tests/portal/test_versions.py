@@ -3,6 +3,7 @@
 import pytest
 import reversion
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Revision, Version
@@ -434,6 +435,80 @@ def test_the_pages_reversion_adds_have_the_admins_breadcrumbs(admin_client):
         assert response.status_code == 200
         assert '<ol class="breadcrumbs">' in response.text
         assert '<li aria-current="page">' in response.text
+
+
+def test_staff_without_permission_cannot_compare_versions(client, admin_client):
+    project = ProjectFactory(contacts=[PersonFactory()])
+    for title in ("A", "B"):
+        save(admin_client, ResearchProject, project, lambda d, t=title: d.update(title_da=[t]))
+    older, newer = versions_of(project).order_by("pk")
+    client.force_login(get_user_model().objects.create_user("gaest", is_staff=True))
+    compare = admin_url(ResearchProject, "compare", project.pk)
+
+    answer = client.get(compare, {"version_id1": older.pk, "version_id2": newer.pk})
+
+    assert answer.status_code == 403
+    assert (
+        admin_client.get(compare, {"version_id1": older.pk, "version_id2": newer.pk}).status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize("object_id", ["abc", "99999", "1%27"])
+def test_a_comparison_of_an_unknown_item_is_not_a_server_error(admin_client, object_id):
+    url = f"/admin/projects/researchproject/{object_id}/history/compare/"
+
+    answer = admin_client.get(url, {"version_id1": "1", "version_id2": "x"})
+
+    assert answer.status_code in (302, 404)
+
+
+def test_a_version_of_another_content_type_cannot_be_restored_through_this_one(admin_client):
+    project = ProjectFactory(contacts=[PersonFactory()], title="Projektets titel")
+    save(admin_client, ResearchProject, project, lambda d: d.update(title_da=["Ny titel"]))
+    project_version = versions_of(project).get()
+    theme = ThemeFactory(pk=project.pk)
+    with reversion.create_revision():
+        reversion.add_to_revision(theme)
+
+    revert = admin_client.get(admin_url(Theme, "revision", theme.pk, project_version.pk))
+    recover = admin_client.get(admin_url(Theme, "recover", project_version.pk))
+
+    assert revert.status_code == 404
+    assert recover.status_code == 404
+
+
+def test_a_restore_keeps_the_editors_comment_and_says_so_in_danish(admin_client):
+    project = ProjectFactory(contacts=[PersonFactory()])
+    for title in ("A", "B"):
+        save(admin_client, ResearchProject, project, lambda d, t=title: d.update(title_da=[t]))
+    older = versions_of(project).order_by("pk").first()
+    url = admin_url(ResearchProject, "revision", project.pk, older.pk)
+
+    for comment in ("Tilbage til A efter aftale.", ""):
+        data = form_of(admin_client.get(url), ResearchProject)
+        data["revision_comment"] = [comment]
+        assert admin_client.post(url, {**data, "_save": "Gem"}).status_code == 302
+
+    comments = [v.revision.comment for v in versions_of(project).order_by("-pk")[:2]]
+    assert comments == ["Gendannet fra en tidligere version.", "Tilbage til A efter aftale."]
+
+
+def test_a_comment_alone_is_no_change_and_is_never_logged_as_a_changed_field(admin_client):
+    project = ProjectFactory(contacts=[PersonFactory()])
+
+    save(admin_client, ResearchProject, project, lambda d: d.update(revision_comment=["Hej"]))
+    assert not versions_of(project).exists()
+    save(
+        admin_client,
+        ResearchProject,
+        project,
+        lambda d: d.update(title_da=["Ny titel"], revision_comment=["Titlen rettet"]),
+    )
+
+    entry = LogEntry.objects.get()
+    assert "Kommentar" not in entry.get_change_message()
+    assert versions_of(project).get().revision.comment == "Titlen rettet"
 
 
 # History stays fast ----------------------------------------------------------------
