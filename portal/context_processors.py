@@ -1,8 +1,15 @@
 from functools import cache
 
 from django.conf import settings
-from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    ResolverMatch,
+    resolve,
+    reverse,
+    translate_url,
+)
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
 from portal import registry
@@ -36,14 +43,31 @@ def navigation(path: str) -> list[dict]:
     ]
 
 
+def _route(request) -> ResolverMatch | None:
+    try:
+        return resolve(request.path_info)
+    except Resolver404:
+        return None
+
+
 def language_links(request) -> list[dict]:
-    """Return a link to this same page (with its query string) in each language."""
+    """Return a link to this same page (with its query string) in each language.
+
+    Links are built from the resolved route, never from the raw path: a path such as
+    ``//evil.example/`` would otherwise become a link to another site. A page without a
+    route (a 404) links to the home page in each language.
+    """
     current = get_language()
-    path = request.get_full_path()
+    route = _route(request)
+    query = request.get_full_path()[len(request.path) :]
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
-        if url == path and code != current:
+        try:
+            if route is None:
+                raise NoReverseMatch
+            with override(code):
+                url = reverse(route.view_name, args=route.args, kwargs=route.kwargs) + query
+        except NoReverseMatch:
             url = translate_url(reverse("portal:home"), code)
         label = get_language_info(code)["name_local"].capitalize()
         links.append({"code": code, "label": label, "url": url, "current": code == current})

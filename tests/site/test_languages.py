@@ -122,6 +122,19 @@ def test_language_switcher_keeps_the_filters(client, listing):
     assert f'href="{url}" hreflang="da"' in in_english.text
 
 
+@pytest.mark.parametrize(
+    "path", ["//evil.example/", "//evil.example/en/", "/en//evil.example/", "/\\evil.example/"]
+)
+def test_language_links_on_a_404_never_leave_the_site(client, path):
+    # The test client would read "//host/" as a host; a server passes it on as the path.
+    answer = client.get("/", PATH_INFO=path)
+
+    assert answer.status_code == 404
+    links = answer.context["language_links"]
+    assert [link["url"] for link in links] == ["/", "/en/"]
+    assert "evil.example" not in answer.text.split("<main", 1)[0]
+
+
 def reverse_any(name: str) -> str:
     try:
         return reverse(name)
