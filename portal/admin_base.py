@@ -6,13 +6,62 @@ protection against overwriting a colleague's save) they get on every form, inclu
 those of content types added later.
 """
 
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.edit_conflicts import EditConflictAdminMixin
 from portal.versions import VersionedAdmin
 
 
-class ContentAdmin(EditConflictAdminMixin, VersionedAdmin):
+class _ReadableIdsOnly:
+    """An autocomplete widget that shows again only ids its field can read.
+
+    Django's widget looks up every posted value when the form is shown again, so a
+    tampered value such as ``partners=abc`` raised an error instead of the form's own
+    "Vælg et gyldigt valg".
+    """
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.target_field
+
+        def readable(item) -> bool:
+            try:
+                target.to_python(item)
+            except ValidationError:
+                return False
+            return True
+
+        return super().optgroups(name, [item for item in value if readable(item)], attr)
+
+
+class SafeAutocompleteSelect(_ReadableIdsOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_ReadableIdsOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteMixin:
+    """Give a model admin or an inline autocomplete widgets that survive tampered ids."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ContentAdmin(SafeAutocompleteMixin, EditConflictAdminMixin, VersionedAdmin):
     """The admin of a content type without translated fields."""
 
     class Media:

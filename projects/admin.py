@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_base import TranslatedContentAdmin
+from portal.admin_base import SafeAutocompleteMixin, TranslatedContentAdmin
 from projects.models import ProjectContact, ResearchProject
 
 
-class ProjectContactInline(admin.TabularInline):
+class ProjectContactInline(SafeAutocompleteMixin, admin.TabularInline):
     model = ProjectContact
     extra = 0
     min_num = 1

@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationStackedInline
 from nested_admin import NestedInlineFormSet, NestedModelAdminMixin, NestedStackedInlineMixin
 from nested_admin.formsets import mutable_querydict
 
-from portal.admin_base import TranslatedContentAdmin
+from portal.admin_base import SafeAutocompleteMixin, TranslatedContentAdmin
 from themes.models import Section, SectionItem, Theme, free_anchor
 
 # Above any order a formset could hold, so a part added without a position sorts after
@@ -130,7 +130,7 @@ class SectionItemInline(OrderedInline):
     title_field = "title_da"
 
 
-class SectionInline(OrderedInline):
+class SectionInline(SafeAutocompleteMixin, OrderedInline):
     model = Section
     formset = SectionFormSet
     inlines = [SectionItemInline]
