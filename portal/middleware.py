@@ -4,7 +4,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
 
 from portal import cache as page_cache
@@ -31,6 +31,37 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class AllowedMethodsMiddleware:
+    """Answer 405 for a method a page does not serve: OPTIONS, TRACE, PUT, PATCH, DELETE.
+
+    The site serves GET and HEAD, and POST where a view handles it (the admin's forms).
+    Django's class-based views otherwise answer OPTIONS with 200, and its form views
+    take PUT as POST.
+    """
+
+    SERVED = ("get", "head", "post")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "view_class", None)
+        if view_class is None:
+            allowed = self.SERVED
+        else:
+            allowed = [
+                method
+                for method in self.SERVED
+                if hasattr(view_class, method) or (method == "head" and hasattr(view_class, "get"))
+            ]
+        if request.method.lower() not in allowed:
+            return HttpResponseNotAllowed([method.upper() for method in allowed])
+        return None
 
 
 class PublicPageCacheMiddleware:

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.AllowedMethodsMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

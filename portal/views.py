@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import registry
@@ -304,6 +305,7 @@ class SearchView(CleanQueryMixin, TemplateView):
         return context
 
 
+@require_safe
 def sitemap_index(request):
     """List the sitemap's sections, each page of each one a file of its own.
 
@@ -315,6 +317,7 @@ def sitemap_index(request):
     )
 
 
+@require_safe
 def sitemap_section(request, section: str):
     response = sitemaps_views.sitemap(request, sitemaps=collect_sitemaps(), section=section)
     # A section page that exists (?p= in range) is a variant the site serves.
@@ -323,11 +326,13 @@ def sitemap_section(request, section: str):
     return response
 
 
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin)."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
+@require_safe
 def healthz(request):
     """Answer load balancers without touching the database; also the benchmarks' bare view."""
     return HttpResponse(b"ok", content_type="text/plain")
