@@ -36,6 +36,32 @@ def test_production_passes_the_deployment_check_silently():
     assert "System check identified no issues" in result.stdout
 
 
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "x7!k2@p9#m4$q8%w1^e6&r3*t5(y0)u-i=o+a_s;d:f,g.h/j?l~z",
+    "DJANGO_ALLOWED_HOSTS": "boligsocial.example.org",
+}
+
+
+def hsts_settings(**env: str) -> str:
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+    result = run_manage("shell", "-c", code, **PRODUCTION, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_hsts_covers_subdomains_and_preloading_only_when_the_centre_opts_in():
+    assert hsts_settings() == "31536000 False False"
+    assert hsts_settings(DJANGO_HSTS_INCLUDE_SUBDOMAINS="1") == "31536000 True False"
+    assert (
+        hsts_settings(DJANGO_HSTS_INCLUDE_SUBDOMAINS="1", DJANGO_HSTS_PRELOAD="1")
+        == "31536000 True True"
+    )
+
+
 def test_the_deployment_check_warns_about_a_per_process_cache():
     result = run_manage(
         "check",
