@@ -1,0 +1,51 @@
+"""Rich text written past save() (a bulk update, loaddata, a data migration) cannot run.
+
+Saves sanitise; pages sanitise once more as they print (the ``rich_text`` filter).
+"""
+
+import pytest
+
+from activities.models import Activity
+from news.models import NewsArticle
+from projects.models import ResearchProject
+from tests.activities.factories import ActivityFactory
+from tests.news.factories import NewsArticleFactory
+from tests.projects.factories import ProjectFactory
+from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
+from themes.models import Section, SectionItem, Theme
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = (
+    '<p onclick="alert(1)">Synlig tekst</p><script>alert(2)</script>'
+    '<a href="javascript:alert(3)">klik</a><img src=x onerror="alert(4)">'
+)
+
+
+def section_item():
+    item = SectionItemFactory(section=SectionFactory(theme=ThemeFactory()))
+    return item, item.section.theme
+
+
+WRITTEN_PAST_SAVE = [
+    (lambda: (p := ProjectFactory(), p), ResearchProject, "body_da"),
+    (lambda: (a := NewsArticleFactory(), a), NewsArticle, "body_da"),
+    (lambda: (t := ThemeFactory(), t), Theme, "intro_da"),
+    (lambda: ((s := SectionFactory(theme=ThemeFactory())), s.theme), Section, "body_da"),
+    (lambda: ((s := SectionFactory(theme=ThemeFactory())), s.theme), Section, "read_more_da"),
+    (section_item, SectionItem, "body_da"),
+    (lambda: (a := ActivityFactory(), a), Activity, "method_text_da"),
+]
+
+
+@pytest.mark.parametrize(("make", "model", "column"), WRITTEN_PAST_SAVE)
+def test_hostile_text_written_by_a_bulk_update_never_reaches_the_page(client, make, model, column):
+    row, page = make()
+    model.objects.filter(pk=row.pk).update(**{column: HOSTILE})
+
+    html = client.get(page.get_absolute_url()).text
+
+    assert "Synlig tekst" in html
+    assert "<script>alert" not in html
+    assert "onclick" not in html and "onerror" not in html
+    assert "javascript:alert" not in html
