@@ -1,10 +1,9 @@
 """An editor rearranges a theme on its own admin form, by keyboard, and loses no work."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.browser.admin import write
+from tests.browser.admin import log_in, write
 from tests.browser.visit import visit
 from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import SectionKind
@@ -33,16 +32,8 @@ def problems(page: Page) -> list[str]:
     return found
 
 
-def log_in(page: Page, live_server) -> None:
-    get_user_model().objects.create_superuser("redaktoer", "r@example.org", "hemmeligt-kodeord")
-    visit(page, f"{live_server.url}/admin/")
-    page.get_by_label("Brugernavn").fill("redaktoer")
-    page.get_by_label("Adgangskode").fill("hemmeligt-kodeord")
-    page.get_by_role("button", name="Log ind").click()
-
-
 def open_theme_form(page: Page, live_server, theme) -> None:
-    log_in(page, live_server)
+    log_in(page, live_server.url)
     visit(page, f"{live_server.url}/admin/themes/theme/{theme.pk}/change/")
 
 

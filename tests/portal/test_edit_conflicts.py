@@ -6,7 +6,6 @@ fields, inlines and all, so the test posts exactly what an editor's save would p
 
 import json
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 
 import factory
 import pytest
@@ -28,6 +27,7 @@ from tests.activities.factories import ActivityFactory
 from tests.news import factories as news_factories
 from tests.news.factories import NewsArticleFactory
 from tests.portal import factories as portal_factories
+from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import PersonFactory
 from tests.projects import factories as project_factories
 from tests.projects.factories import ProjectFactory
@@ -42,64 +42,11 @@ SAVED_AT = datetime(2026, 11, 27, 14, 42, tzinfo=UTC)
 SAVED_AT_DANISH = "27. november 2026 kl. 15.42"
 
 
-class _FormFields(HTMLParser):
-    """The name/value pairs a browser would submit from the page's change form."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.data: list[tuple[str, str]] = []
-        self._textarea: str | None = None
-        self._text: list[str] = []
-        self._select: str | None = None
-        self._in_form = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and (attrs.get("id") or "").endswith("_form"):
-            self._in_form = True
-        if not self._in_form or "__prefix__" in (attrs.get("name") or ""):
-            return  # the blank template an inline's "add another" copies
-        if tag == "input" and "name" in attrs:
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image"):
-                return
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.data.append((attrs["name"], attrs.get("value") or "on"))
-                return
-            self.data.append((attrs["name"], attrs.get("value") or ""))
-        elif tag == "textarea" and "name" in attrs:
-            self._textarea, self._text = attrs["name"], []
-        elif tag == "select" and "name" in attrs:
-            self._select = attrs["name"]
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.data.append((self._select, attrs.get("value", "")))
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "textarea" and self._textarea is not None:
-            text = "".join(self._text)
-            self.data.append((self._textarea, text.removeprefix("\n")))
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "form":
-            self._in_form = False
-
-
 def open_form(client: Client, url: str) -> dict[str, list[str]]:
     """Open a change form and return what saving it unchanged would post."""
     response = client.get(url)
     assert response.status_code == 200
-    parser = _FormFields()
-    parser.feed(response.text)
-    form: dict[str, list[str]] = {}
-    for name, value in parser.data:
-        form.setdefault(name, []).append(value)
-    return form
+    return change_form_data(response.text)
 
 
 def save(client: Client, url: str, form: dict[str, list[str]], **changes: str):
