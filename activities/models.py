@@ -14,7 +14,6 @@ from taggit.models import ItemBase
 from portal.models import (
     Publishable,
     PublishableQuerySet,
-    PublishStatus,
     RichTextField,
     RichTextMixin,
     Tag,
@@ -487,7 +486,7 @@ def steps_with_activities():
     Each step brings its first activities by name and the number of all of them; the
     rest are a click away in the catalogue filtered by the step.
     """
-    published = Q(activities__status=PublishStatus.PUBLISHED)
+    published = Activity.published_condition("activities__")
     return (
         WelfareStep.objects.order_by("order")
         .annotate(activity_count=Count("activities", filter=published))

@@ -29,10 +29,6 @@ SEARCH_FIELDS = ["title*", "lead*", "body*"]
 
 
 class NewsArticleQuerySet(PublishableQuerySet):
-    def published(self):
-        """Return what visitors may see: published, and dated today or earlier."""
-        return super().published().filter(published_on__lte=timezone.localdate())
-
     def tagged(self, tag: Tag | int):
         return self.filter(tagged_items__tag=tag)
 
@@ -172,10 +168,21 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
                 {"image_alt_da": _("Skriv en billedtekst, så skærmlæsere kan beskrive billedet.")}
             )
 
+    @classmethod
+    def published_condition(cls, prefix: str = "") -> Q:
+        """Published, inside its window, and dated today or earlier."""
+        return super().published_condition(prefix) & Q(
+            **{f"{prefix}published_on__lte": timezone.localdate()}
+        )
+
+    @property
+    def is_published(self) -> bool:
+        return super().is_published and self.published_on <= timezone.localdate()
+
     @property
     def is_scheduled(self) -> bool:
         """Return True when the article is published but dated in the future."""
-        return self.is_published and self.published_on > timezone.localdate()
+        return self.status == PublishStatus.PUBLISHED and self.published_on > timezone.localdate()
 
 
 class TaggedArticle(ItemBase):
@@ -192,16 +199,9 @@ class TaggedArticle(ItemBase):
         ]
 
 
-def published_condition(prefix: str) -> Q:
-    """Return a Q selecting rows whose article (reached through ``prefix``) is public."""
-    return Q(**{f"{prefix}status": PublishStatus.PUBLISHED}) & Q(
-        **{f"{prefix}published_on__lte": timezone.localdate()}
-    )
-
-
 def tags_with_article_counts() -> list[dict]:
     """Return the subjects of public articles (pk, slug, names) with article counts."""
-    public = published_condition("news_items__content_object__")
+    public = NewsArticle.published_condition("news_items__content_object__")
     return list(
         Tag.objects.annotate(article_count=Count("news_items", filter=public))
         .filter(article_count__gt=0)

@@ -10,7 +10,10 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.admin_schedule import PublishingAdminMixin
+from portal.drafts import DraftAdminMixin
 from portal.edit_conflicts import EditConflictAdminMixin
+from portal.roles import RolesAdminMixin
 from portal.versions import VersionedAdmin
 
 
@@ -61,8 +64,19 @@ class SafeAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ContentAdmin(SafeAutocompleteMixin, EditConflictAdminMixin, VersionedAdmin):
-    """The admin of a content type without translated fields."""
+class ContentAdmin(
+    RolesAdminMixin,
+    DraftAdminMixin,
+    PublishingAdminMixin,
+    SafeAutocompleteMixin,
+    EditConflictAdminMixin,
+    VersionedAdmin,
+):
+    """The admin of a content type without translated fields.
+
+    Each mixin does nothing for models it does not concern (the publishing ones leave
+    people, organisations and lookup tables alone).
+    """
 
     class Media:
         js = ["js/admin-unsaved.js"]

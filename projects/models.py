@@ -11,7 +11,6 @@ from portal.models import (
     Person,
     Publishable,
     PublishableQuerySet,
-    PublishStatus,
     RichTextField,
     RichTextMixin,
     Tag,
@@ -221,7 +220,7 @@ class TaggedProject(ItemBase):
 
 def contacts_with_project_counts() -> list[dict]:
     """Return active contacts (pk, slug, name) with their number of published projects."""
-    published = Q(project_links__project__status=PublishStatus.PUBLISHED)
+    published = ResearchProject.published_condition("project_links__project__")
     return list(
         Person.objects.active()
         .annotate(project_count=Count("project_links", filter=published))
@@ -233,7 +232,7 @@ def contacts_with_project_counts() -> list[dict]:
 
 def tags_with_project_counts() -> list[dict]:
     """Return the subjects of published projects (pk, slug, names) with project counts."""
-    published = Q(project_items__content_object__status=PublishStatus.PUBLISHED)
+    published = ResearchProject.published_condition("project_items__content_object__")
     return list(
         Tag.objects.annotate(project_count=Count("project_items", filter=published))
         .filter(project_count__gt=0)

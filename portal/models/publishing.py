@@ -1,4 +1,13 @@
+"""What every piece of editorial content shares: its state, its window and its timestamps.
+
+Visitors see an item only while it is *published* and now lies inside its window
+("vises fra" … "vises til", both optional). ``Publishable.published_condition()`` is the
+one place that rule is written; ``published()`` and every count over a relation use it.
+"""
+
 from django.db import models
+from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,8 +29,8 @@ class PublishableQuerySet(models.QuerySet):
         return updated
 
     def published(self):
-        """Return what visitors may see."""
-        return self.filter(status=PublishStatus.PUBLISHED)
+        """Return what visitors may see now."""
+        return self.filter(self.model.published_condition())
 
     def visible_to(self, user):
         """Return what this user may see: staff preview drafts, visitors see published."""
@@ -31,7 +40,7 @@ class PublishableQuerySet(models.QuerySet):
 
 
 class Publishable(models.Model):
-    """Draft/published state and audit timestamps shared by all editorial content."""
+    """Draft/published state, the publishing window and audit timestamps."""
 
     status = models.CharField(
         _("status"),
@@ -41,6 +50,20 @@ class Publishable(models.Model):
         db_index=True,
         help_text=_("Kun udgivet indhold vises for besøgende. Kladder kan ses af redaktører."),
     )
+    publish_from = models.DateTimeField(
+        _("vises fra"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Tomt: vises, så snart det er udgivet."),
+    )
+    publish_until = models.DateTimeField(
+        _("vises til"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Tomt: vises, indtil det tages af siden."),
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
 
@@ -49,6 +72,69 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def published_condition(cls, prefix: str = "") -> Q:
+        """Return a Q selecting rows (reached through ``prefix``) that visitors may see now.
+
+        ``prefix`` is the path from the queried model to this one, ending in ``__``
+        (``"project_links__project__"``), so counts over relations follow the same rule.
+        """
+        now = timezone.now()
+        return (
+            Q(**{f"{prefix}status": PublishStatus.PUBLISHED})
+            & (
+                Q(**{f"{prefix}publish_from__isnull": True})
+                | Q(**{f"{prefix}publish_from__lte": now})
+            )
+            & (
+                Q(**{f"{prefix}publish_until__isnull": True})
+                | Q(**{f"{prefix}publish_until__gt": now})
+            )
+        )
+
     @property
     def is_published(self) -> bool:
-        return self.status == PublishStatus.PUBLISHED
+        """Tell whether visitors see this item now."""
+        if self.status != PublishStatus.PUBLISHED:
+            return False
+        now = timezone.now()
+        return (self.publish_from is None or self.publish_from <= now) and (
+            self.publish_until is None or self.publish_until > now
+        )
+
+    def publishing_state(self) -> str:
+        """Return "draft", "scheduled", "published" or "expired", as of now."""
+        if self.status != PublishStatus.PUBLISHED:
+            return "draft"
+        now = timezone.now()
+        if self.publish_from is not None and self.publish_from > now:
+            return "scheduled"
+        if self.publish_until is not None and self.publish_until <= now:
+            return "expired"
+        return "published"
+
+    def publishing_state_label(self) -> str:
+        """Return the state in words: "Kladde", "Planlagt til 3. marts 2027 kl. 9.00" …"""
+        state = self.publishing_state()
+        if state == "scheduled":
+            return _("Planlagt til %(when)s") % {"when": format_moment(self.publish_from)}
+        if state == "expired":
+            return _("Udløbet %(when)s") % {"when": format_moment(self.publish_until)}
+        return str(PUBLISHING_STATES[state])
+
+
+PUBLISHING_STATES = {
+    "draft": _("Kladde"),
+    "scheduled": _("Planlagt"),
+    "published": _("Udgivet"),
+    "expired": _("Udløbet"),
+}
+
+
+def format_moment(moment) -> str:
+    """Return a moment as editors read it: "3. marts 2027 kl. 9.00" (in local time)."""
+    local = timezone.localtime(moment)
+    return _("%(date)s kl. %(time)s") % {
+        "date": formats.date_format(local, "DATE_FORMAT"),
+        "time": f"{local.hour}.{local.minute:02d}",
+    }
