@@ -6,9 +6,10 @@ what it stored before, at once.
 
 What a cache key must contain: the content version, today's date (``published()``
 reads the clock: an article dated tomorrow appears at midnight with no save), the
-language, and every other input the value depends on. Nothing else: no port, no
-parameter the page does not use, no free text. ``scope()`` gives the first three, so
-no store can forget them.
+*schedule marker* (the next moment an item's window opens or closes: an item scheduled
+for 09:00 appears at 09:00 with no save), the language, and every other input the
+value depends on. Nothing else: no port, no parameter the page does not use, no free
+text. ``scope()`` gives the first four, so no store can forget them.
 
 The stores:
 
@@ -128,6 +129,7 @@ def _set_new_version() -> None:
     holder = _request_version.get()
     if holder is not None:
         holder["version"] = version
+        holder.pop("edge", None)
     try:
         cache.set(VERSION_KEY, version, timeout=None)
     except Exception as error:  # a cache outage must never block an editor's save
@@ -155,12 +157,121 @@ def connect_invalidation() -> None:
     m2m_changed.connect(bump_content_version, dispatch_uid="bump-m2m")
 
 
+# The schedule marker ----------------------------------------------------------------
+
+NO_EDGE = "-"
+
+
+def publishable_models() -> list[type[Model]]:
+    """Return the concrete Publishable models of the project's apps."""
+    from portal.models import Publishable
+    from portal.registry import project_apps
+
+    return [
+        model
+        for app in project_apps()
+        for model in app.get_models()
+        if issubclass(model, Publishable) and not model._meta.abstract
+    ]
+
+
+def read_next_edge(now) -> Any:
+    """Return the next moment after ``now`` at which a published item's window opens or
+    closes (its publish_from or publish_until), or None: one query over every model."""
+    from django.db.models import F
+
+    from portal.models import PublishStatus
+
+    parts = [
+        model._base_manager.filter(status=PublishStatus.PUBLISHED, **{f"{edge}__gt": now})
+        .order_by()
+        .annotate(edge=F(edge))
+        .values_list("edge", flat=True)
+        for model in publishable_models()
+        for edge in ("publish_from", "publish_until")
+    ]
+    if not parts:
+        return None
+    return parts[0].union(*parts[1:], all=True).order_by("edge").first()
+
+
+class ScheduleMarker:
+    """The next publishing edge, kept per process for one content version.
+
+    Any process computes the same value from the same content and clock: the smallest
+    publish_from or publish_until after now among published items. It stays right from
+    the moment it was read until that edge (no window opens or closes in between), so it
+    is read again only when the edge has passed or the content version changed. In every
+    cache key, it makes stored pages, data and fragments stale exactly when a window
+    opens or closes.
+    """
+
+    def __init__(self) -> None:
+        # (content version, read at, next edge); replaced whole, so no lock is needed.
+        self._state: tuple[str, Any, Any] | None = None
+
+    def next_edge(self, version: str):
+        """Return the next edge (None when nothing is scheduled) for this content version.
+
+        Raise the database's error when it cannot be read.
+        """
+        now = timezone.now()
+        state = self._state
+        if state is not None:
+            known_version, read_at, edge = state
+            if known_version == version and read_at <= now and (edge is None or now < edge):
+                return edge
+        edge = read_next_edge(now)
+        self._state = (version, now, edge)
+        return edge
+
+    def forget(self) -> None:
+        self._state = None
+
+
+schedule = ScheduleMarker()
+
+
+def next_edge():
+    """Return the next publishing edge: read once per request, kept per content version.
+
+    A database that cannot be read gives a marker of its own, so nothing is reused.
+    """
+    holder = _request_version.get()
+    if holder is not None and "edge" in holder:
+        return holder["edge"]
+    version = content_version()
+    try:
+        edge = schedule.next_edge(version)
+    except Exception as error:
+        outage.report("Database", error)
+        return uuid.uuid4().hex
+    if holder is not None and holder.get("version") == version:
+        holder["edge"] = edge
+    return edge
+
+
+def edge_marker(edge) -> str:
+    """Return an edge as it goes into a key."""
+    if edge is None:
+        return NO_EDGE
+    return edge if isinstance(edge, str) else edge.isoformat()
+
+
+def is_before(edge) -> bool:
+    """Tell whether a stored value whose next edge was ``edge`` is still current."""
+    return edge is None or (not isinstance(edge, str) and timezone.now() < edge)
+
+
 # The key rule -----------------------------------------------------------------------
 
 
 def scope() -> str:
-    """Return what every key starts with: content version, today's date and language."""
-    return f"{content_version()}:{timezone.localdate().isoformat()}:{get_language() or ''}"
+    """Return what every key starts with: content version, today's date, the schedule
+    marker and the language."""
+    version = content_version()
+    day = timezone.localdate().isoformat()
+    return f"{version}:{day}:{edge_marker(next_edge())}:{get_language() or ''}"
 
 
 def identity(value: Any) -> Hashable:

@@ -70,6 +70,8 @@ class PublicPageCacheMiddleware:
     It sits just inside SecurityMiddleware, so a hit skips the rest of the stack; the
     stored copy keeps the headers the inner middleware gave the rendered page.
     One round trip answers a hit: the content version and the page are read together.
+    A page is stored with the next publishing edge it was rendered before (see
+    portal.cache.ScheduleMarker) and is not served from the moment that edge passes.
     """
 
     def __init__(self, get_response):
@@ -90,29 +92,42 @@ class PublicPageCacheMiddleware:
                 return self.get_response(request)
         version = found.get(page_cache.VERSION_KEY)
         stored = found.get(key)
-        if version is not None and stored is not None and stored[0] == version:
+        if self.is_current(stored, version):
             return self.replay(stored)
         with page_cache.request_scope(version) as scope:
             if version is None:  # the first request after the cache was emptied
                 version = page_cache.content_version()
+            # Read before rendering, so no window opens or closes unnoticed meanwhile.
+            edge = page_cache.next_edge()
             response = self.get_response(request)
         if (
             # A page rendered while a save happened belongs to neither version.
             scope.get("version") == version
+            # Nor does one rendered across a publishing edge.
+            and page_cache.is_before(edge)
             and page_cache.is_cacheable_response(request, response)
             and page_cache.is_storable_variant(request, response)
         ):
             headers = [(name, value) for name, value in response.items()]
+            stored = (version, edge, response.content, headers)
             try:
-                cache.set(key, (version, response.content, headers), page_cache.PAGE_TIMEOUT)
+                cache.set(key, stored, page_cache.PAGE_TIMEOUT)
             except Exception as error:
                 page_cache.outage.report("Page cache", error)
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
+    def is_current(stored, version) -> bool:
+        """Tell whether a stored page was rendered from this content version and no
+        publishing window has opened or closed since."""
+        if version is None or not isinstance(stored, tuple) or len(stored) != 4:
+            return False
+        return stored[0] == version and page_cache.is_before(stored[1])
+
+    @staticmethod
     def replay(stored) -> HttpResponse:
-        _version, content, headers = stored
+        _version, _edge, content, headers = stored
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value

@@ -41,18 +41,19 @@ class NamedPagesSitemap(PortalSitemap):
 
 
 class PublishedSitemap(PortalSitemap):
-    """The published items of a content model, each dated by its last change."""
+    """The published items of a content model, each dated by its last change, or by the
+    moment its window opened if that came later (the page was new to visitors then)."""
 
     def __init__(self, model, *order: str) -> None:
         self.model, self.order = model, order or ("slug",)
 
     def items(self):
         # Only what a location and a date need: the list is read whole for every file.
-        published = self.model.objects.published().only("slug", "updated_at")
+        published = self.model.objects.published().only("slug", "updated_at", "publish_from")
         return published.order_by(*self.order)
 
     def lastmod(self, item):
-        return item.updated_at
+        return max(filter(None, (item.updated_at, item.publish_from)))
 
 
 class PeopleSitemap(PortalSitemap):

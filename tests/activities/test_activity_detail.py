@@ -207,9 +207,10 @@ def test_detail_query_count_does_not_grow_with_activities(
     for _ in range(rows):
         ActivityFactory(step=top, focus_areas=[jobs], target_groups=[TargetGroupFactory()])
 
+    # The next publishing edge, read once per content version, then:
     # activity + step; focus areas, forms, target groups, methods, sources, tags;
     # projects with their contacts and tags; related activities with their focus areas
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(activity.get_absolute_url())
 
     assert response.status_code == 200

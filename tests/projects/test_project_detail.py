@@ -91,7 +91,8 @@ def test_hostile_html_in_the_body_is_removed_on_save(client, project):
 
 
 def test_detail_page_query_count(client, project, django_assert_num_queries):
-    with django_assert_num_queries(6):  # project, contacts, tags, partners, themes, activities
+    # The next publishing edge, read once per content version, then:
+    with django_assert_num_queries(7):  # project, contacts, tags, partners, themes, activities
         client.get(project.get_absolute_url())
 
 

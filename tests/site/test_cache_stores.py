@@ -49,7 +49,7 @@ def test_a_local_store_keeps_a_stored_none():
 
 
 @pytest.fixture
-def store():
+def store(db):
     return Store("test", timeout=60, local_entries=100, shared=True)
 
 
