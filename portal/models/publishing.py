@@ -5,10 +5,12 @@ Visitors see an item only while it is *published* and now lies inside its window
 one place that rule is written; ``published()`` and every count over a relation use it.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class PublishStatus(models.TextChoices):
@@ -92,6 +94,32 @@ class Publishable(models.Model):
             )
         )
 
+    @classmethod
+    def state_condition(cls, state: str) -> Q:
+        """Return a Q selecting the rows in ``state`` ("draft", "scheduled", "published"
+        or "expired") as of now, as ``publishing_state()`` names them."""
+        now = timezone.now()
+        published = Q(status=PublishStatus.PUBLISHED)
+        expired = published & Q(publish_until__lte=now)
+        if state == "draft":
+            return ~published
+        if state == "expired":
+            return expired
+        if state == "published":
+            return cls.published_condition()
+        if state == "scheduled":
+            return published & ~expired & ~cls.published_condition()
+        raise ValueError(f"unknown publishing state: {state!r}")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.publish_from is not None
+            and self.publish_until is not None
+            and self.publish_until <= self.publish_from
+        ):
+            raise ValidationError({"publish_until": _("“Vises til” skal ligge efter “vises fra”.")})
+
     @property
     def is_published(self) -> bool:
         """Tell whether visitors see this item now."""
@@ -103,24 +131,32 @@ class Publishable(models.Model):
         )
 
     def publishing_state(self) -> str:
-        """Return "draft", "scheduled", "published" or "expired", as of now."""
+        """Return "draft", "scheduled", "published" or "expired", as of now.
+
+        "scheduled" is any published item visitors do not see yet, whatever holds it
+        back (its "vises fra", or a rule of its own such as a news item's date).
+        """
         if self.status != PublishStatus.PUBLISHED:
             return "draft"
-        now = timezone.now()
-        if self.publish_from is not None and self.publish_from > now:
-            return "scheduled"
-        if self.publish_until is not None and self.publish_until <= now:
+        if self.publish_until is not None and self.publish_until <= timezone.now():
             return "expired"
-        return "published"
+        return "published" if self.is_published else "scheduled"
 
-    def publishing_state_label(self) -> str:
-        """Return the state in words: "Kladde", "Planlagt til 3. marts 2027 kl. 9.00" …"""
+    def publishing_state_label(self, pending_draft: bool = False) -> str:
+        """Return the state in words: "Kladde", "Planlagt til 3. marts 2027 kl. 9.00" …
+
+        ``pending_draft``: changes wait in a draft beside the live version.
+        """
         state = self.publishing_state()
-        if state == "scheduled":
-            return _("Planlagt til %(when)s") % {"when": format_moment(self.publish_from)}
-        if state == "expired":
-            return _("Udløbet %(when)s") % {"when": format_moment(self.publish_until)}
-        return str(PUBLISHING_STATES[state])
+        if state == "scheduled" and self.publish_from and self.publish_from > timezone.now():
+            label = _("Planlagt til %(when)s") % {"when": format_moment(self.publish_from)}
+        elif state == "expired":
+            label = _("Udløbet %(when)s") % {"when": format_moment(self.publish_until)}
+        else:
+            label = str(PUBLISHING_STATES[state])
+        if pending_draft and state != "draft":
+            return _("%(state)s – med ændringer i kladde") % {"state": label}
+        return label
 
 
 PUBLISHING_STATES = {
@@ -132,9 +168,14 @@ PUBLISHING_STATES = {
 
 
 def format_moment(moment) -> str:
-    """Return a moment as editors read it: "3. marts 2027 kl. 9.00" (in local time)."""
+    """Return a moment as editors read it, in local time: "3. marts 2027 kl. 9.00"
+    ("3 March 2027 at 9:00")."""
     local = timezone.localtime(moment)
-    return _("%(date)s kl. %(time)s") % {
-        "date": formats.date_format(local, "DATE_FORMAT"),
-        "time": f"{local.hour}.{local.minute:02d}",
+    # Translators: a date format of Django's date filter; Danish "3. marts 2027".
+    date = formats.date_format(local, pgettext("moment", "j. F Y"))
+    # Translators: hours and minutes; Danish "9.00".
+    time = pgettext("moment", "%(hour)d.%(minute)02d") % {
+        "hour": local.hour,
+        "minute": local.minute,
     }
+    return _("%(date)s kl. %(time)s") % {"date": date, "time": time}
