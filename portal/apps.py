@@ -15,3 +15,9 @@ class PortalConfig(AppConfig):
         from portal.versions import register_content_models
 
         register_content_models()
+
+        from django.contrib import admin
+
+        from portal.health import install
+
+        install(admin.site)

@@ -162,25 +162,13 @@ def connect_invalidation() -> None:
 NO_EDGE = "-"
 
 
-def publishable_models() -> list[type[Model]]:
-    """Return the concrete Publishable models of the project's apps."""
-    from portal.models import Publishable
-    from portal.registry import project_apps
-
-    return [
-        model
-        for app in project_apps()
-        for model in app.get_models()
-        if issubclass(model, Publishable) and not model._meta.abstract
-    ]
-
-
 def read_next_edge(now) -> Any:
     """Return the next moment after ``now`` at which a published item's window opens or
     closes (its publish_from or publish_until), or None: one query over every model."""
     from django.db.models import F
 
     from portal.models import PublishStatus
+    from portal.models.publishing import publishable_models
 
     parts = [
         model._base_manager.filter(status=PublishStatus.PUBLISHED, **{f"{edge}__gt": now})

@@ -179,3 +179,15 @@ def format_moment(moment) -> str:
         "minute": local.minute,
     }
     return _("%(date)s kl. %(time)s") % {"date": date, "time": time}
+
+
+def publishable_models() -> list[type[Publishable]]:
+    """Return the Publishable models of the project's apps, in INSTALLED_APPS order."""
+    from portal.registry import project_apps
+
+    return [
+        model
+        for app in project_apps()
+        for model in app.get_models()
+        if issubclass(model, Publishable)
+    ]

@@ -1,0 +1,27 @@
+"""What the projects app adds to the content health page (see portal.health)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.health import Check, Context, finding, label_column, rows
+from projects.models import ResearchProject
+
+
+def ongoing_past_end_year(context: Context) -> Check:
+    """Projects still called ongoing although the year they were to end has passed."""
+    overdue = ResearchProject.objects.ongoing().filter(
+        end_year__lt=timezone.localdate(context.now).year
+    )
+    found = [
+        finding(ResearchProject, pk, label, _("Forventet slutår: %(year)s") % {"year": end_year})
+        for pk, label, end_year in rows(overdue, label_column(ResearchProject), "end_year")
+    ]
+    return Check(
+        "projects-past-end-year",
+        _("Igangværende projekter, hvis slutår er passeret"),
+        _("Er projektet afsluttet? Så ret projektstatus, eller ret det forventede slutår."),
+        found,
+    )
+
+
+checks = [ongoing_past_end_year]
