@@ -34,6 +34,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.cache import bypass
 from portal.edit_conflicts import SEEN_FIELD, EditGuard, editor_name, editor_time
@@ -48,6 +49,12 @@ DISCARD_DRAFT = "_discard_draft"
 PREVIEW_PARAMETER = "forhaandsvisning"
 PREVIEW_SALT = "portal.drafts.preview"
 PREVIEW_MAX_AGE = timedelta(days=7)
+
+BROKEN_DRAFT = _(
+    "Kladden kan ikke vises, fordi noget, den henviser til, er blevet slettet siden (fx en "
+    "kontaktperson eller et emne). Her er den udgivne version: gem dine ændringer som kladde "
+    "for at erstatte kladden, eller kassér den."
+)
 
 # What the current change form request does with a draft: "save" or "publish".
 _ACTION = "_draft_action"
@@ -150,6 +157,7 @@ class Preview:
     obj: models.Model
     draft: PendingDraft | None
     via_token: bool
+    broken: bool = False  # a pending draft that points at something deleted since
 
     @property
     def state(self) -> str:
@@ -160,6 +168,11 @@ class Preview:
 
     def notice(self) -> str:
         """Say which version the page shows and whether visitors see it."""
+        if self.broken:
+            return gettext(
+                "Ændringerne i kladde kan ikke vises, fordi noget, de henviser til, er blevet "
+                "slettet siden. Siden viser den udgivne version."
+            )
         if self.draft is not None and self.obj.status == PublishStatus.PUBLISHED:
             if self.via_token:
                 return gettext(
@@ -293,7 +306,13 @@ class DraftAdminMixin:
             return super(DraftAdminMixin, self).change_view(request, object_id, form_url, context)
 
         if request.method != "POST":
-            return view() if draft is None else render_with_draft(draft, view)
+            if draft is None:
+                return view()
+            try:
+                return render_with_draft(draft, view)
+            except DraftConflict:
+                self.message_user(request, BROKEN_DRAFT, messages.ERROR)
+                return view()
         if DISCARD_DRAFT in request.POST:
             return self._discard(request, obj, draft)
         if "_saveasnew" in request.POST:
@@ -348,17 +367,13 @@ class DraftAdminMixin:
         snapshot = None
         try:
             with bypass(), transaction.atomic(using=using):
-                if draft is not None:
-                    draft.apply()
-                before = draft.snapshot if draft is not None else snapshot_of(_fresh(obj))
+                before = draft.snapshot if _applied(draft) else snapshot_of(_fresh(obj))
                 response = _rendered(view())
                 if getattr(request, _SAVED, False):
                     snapshot = snapshot_of(_fresh(obj))
                 raise _RollBack(response)
         except _RollBack as done:
             response = done.response
-        except DraftConflict:
-            return self._conflict(request)
         if snapshot is None:
             return response
         if _same(snapshot, before):
@@ -395,8 +410,7 @@ class DraftAdminMixin:
         using = router.db_for_write(self.model)
         try:
             with transaction.atomic(using=using):
-                if draft is not None:
-                    draft.apply()
+                _applied(draft)
                 response = _rendered(view())
                 if not getattr(request, _SAVED, False):
                     raise _RollBack(response)  # the form was refused: nothing is applied
@@ -404,8 +418,6 @@ class DraftAdminMixin:
                     PendingDraft.objects.filter(pk=draft.pk).delete()
         except _RollBack as done:
             return done.response
-        except DraftConflict:
-            return self._conflict(request)
         return response
 
     def _discard(self, request, obj, draft):
@@ -436,18 +448,6 @@ class DraftAdminMixin:
             messages.SUCCESS,
         )
         return here
-
-    def _conflict(self, request):
-        self.message_user(
-            request,
-            gettext(
-                "Kladden kunne ikke bruges, fordi noget, den henviser til, er blevet slettet "
-                "siden (fx en kontaktperson eller et emne). Gendan det først, eller kassér "
-                "kladden."
-            ),
-            messages.ERROR,
-        )
-        return HttpResponseRedirect(request.path)
 
     # Hooks of the admin's save, while a draft is saved or published
 
@@ -480,6 +480,22 @@ class DraftAdminMixin:
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(request.path)
+
+
+def _applied(draft: PendingDraft | None) -> bool:
+    """Apply ``draft`` if it can be; the form then starts from the live rows instead.
+
+    A form shown while the draft could not be applied showed the live version, so what
+    the editor saves from it replaces the draft.
+    """
+    if draft is None:
+        return False
+    try:
+        with transaction.atomic(using=router.db_for_write(draft.model)):
+            draft.apply()
+    except DraftConflict:
+        return False
+    return True
 
 
 def _drop_pending_draft(sender, instance, **kwargs) -> None:

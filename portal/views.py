@@ -18,6 +18,7 @@ from portal.cache import STORABLE_VARIANT, cached_by_content, fragments
 from portal.context_processors import centre
 from portal.drafts import (
     PREVIEW_PARAMETER,
+    DraftConflict,
     Preview,
     is_publishable,
     read_preview_token,
@@ -211,9 +212,16 @@ class StoredBodyMixin:
         if draft is None:
             response = super().get(request, *args, **kwargs)
         else:
-            response = render_with_draft(
-                draft, lambda: super(StoredBodyMixin, self).get(request, *args, **kwargs)
-            )
+            try:
+                response = render_with_draft(
+                    draft,
+                    lambda: super(StoredBodyMixin, self).get(request, *args, **kwargs),
+                )
+            except DraftConflict:
+                if self.preview.via_token:
+                    raise Http404 from None
+                self.preview.draft, self.preview.broken = None, True
+                response = super().get(request, *args, **kwargs)
         if self.preview is not None:
             response["Cache-Control"] = "private, no-store"
             response["X-Robots-Tag"] = "noindex"

@@ -9,7 +9,7 @@ published version until the draft is applied.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.db import IntegrityError, models, router, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.deletion import Collector
 from django.utils.translation import gettext_lazy as _
 from reversion.revisions import _follow_relations, _get_options
@@ -94,6 +94,25 @@ def apply_snapshot(model: type[models.Model], object_id: str, rows: list[dict]) 
         if len(failed) == len(pending):
             raise DraftConflict(str(failed[0].object))
         pending = failed
+    _check_references(using, {type(version.object) for version in versions})
+
+
+def _check_references(using: str, touched: set[type[models.Model]]) -> None:
+    """Raise DraftConflict if a row now points at something deleted since the draft was saved.
+
+    Foreign keys are checked at commit; a draft applied only to be shown is never
+    committed, and would fail on the page instead.
+    """
+    tables = {model._meta.db_table for model in touched}
+    for model in touched:
+        tables.update(
+            field.remote_field.through._meta.db_table for field in model._meta.local_many_to_many
+        )
+    try:
+        with transaction.atomic(using=using):
+            connections[using].check_constraints(table_names=sorted(tables))
+    except IntegrityError as error:
+        raise DraftConflict(str(error)) from error
 
 
 def _save_row(version, using, live_keys, moved) -> None:

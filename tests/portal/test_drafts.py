@@ -344,3 +344,54 @@ def test_deleting_a_published_item_with_a_draft_leaves_no_orphan(admin_client, p
     ResearchProject.objects.filter(pk=project.pk).delete()
 
     assert not PendingDraft.objects.exists()
+
+
+# A draft that points at something deleted since ----------------------------------------
+
+
+@pytest.fixture
+def broken_draft(admin_client):
+    """A published project whose draft names a contact person deleted since."""
+    kept, gone = PersonFactory(name="Blivende Kontakt"), PersonFactory(name="Slettet Kontakt")
+    project = ProjectFactory(contacts=[kept], summary_da="Gammelt resumé")
+    data = open_form(admin_client, project)
+    data["contact_links-0-person"] = [str(gone.pk)]
+    data["summary_da"] = ["Kladdens resumé"]
+    admin_client.post(change_url(project), {**data, "_save_draft": "x"})
+    assert PendingDraft.objects.exists()
+    gone.delete()  # only the draft names this person: nothing protects it
+    return project
+
+
+def test_a_broken_draft_opens_the_live_form_with_a_warning(admin_client, broken_draft):
+    response = admin_client.get(change_url(broken_draft))
+
+    assert response.status_code == 200
+    assert "Kladden kan ikke vises" in response.text
+    data = form_data(response.text, "researchproject_form")
+    assert data["summary_da"] == ["Gammelt resumé"]
+
+
+def test_saving_over_a_broken_draft_replaces_it(admin_client, broken_draft):
+    response = post(admin_client, broken_draft, "_save_draft", summary_da="Ny kladde")
+
+    assert response.status_code == 302
+    assert "Ny kladde" in str(PendingDraft.objects.get().snapshot)
+
+
+def test_publishing_a_broken_draft_publishes_the_form_not_a_500(admin_client, broken_draft):
+    response = post(admin_client, broken_draft, "_publish_draft", summary_da="Rettet")
+
+    assert response.status_code == 302
+    assert live(broken_draft).summary_da == "Rettet"
+    assert list(broken_draft.contact_links.values_list("person__name", flat=True)) == [
+        "Blivende Kontakt"
+    ]
+
+
+def test_the_public_page_of_a_broken_draft_shows_the_live_version(admin_client, broken_draft):
+    response = admin_client.get(broken_draft.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Gammelt resumé" in response.text
+    assert "kan ikke vises" in response.text
