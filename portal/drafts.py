@@ -228,6 +228,39 @@ class DraftAdminMixin:
     def _drafts_apply(self) -> bool:
         return is_publishable(self.model)
 
+    # Parts of a published item edited on a form of their own (a theme's section)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and not self._drafts_apply():
+            parent = self._published_owner(obj)
+            if parent is not None and not can_publish(request.user, type(parent)):
+                return False  # proposed through the owner's form, as a draft
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and not self._drafts_apply():
+            parent = self._published_owner(obj)
+            if parent is not None and not can_publish(request.user, type(parent)):
+                return False
+        return allowed
+
+    def _published_owner(self, obj) -> models.Model | None:
+        """The published item whose own form edits ``obj`` as an inline, if any."""
+        site = self.admin_site
+        for field in type(obj)._meta.concrete_fields:
+            if not field.many_to_one or not is_publishable(field.related_model):
+                continue
+            owner_admin = site._registry.get(field.related_model)
+            inlines = getattr(owner_admin, "inlines", ())
+            if not any(inline.model is type(obj) for inline in inlines):
+                continue
+            owner = getattr(obj, field.name, None)
+            if owner is not None and owner.status == PublishStatus.PUBLISHED:
+                return owner
+        return None
+
     # Changelist
 
     def get_queryset(self, request):

@@ -395,3 +395,27 @@ def test_the_public_page_of_a_broken_draft_shows_the_live_version(admin_client, 
     assert response.status_code == 200
     assert "Gammelt resumé" in response.text
     assert "kan ikke vises" in response.text
+
+
+def test_a_writer_cannot_change_a_published_themes_section_on_its_own_form(
+    client, django_user_model
+):
+    user = django_user_model.objects.create_user("skribent", password="x", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="themes",
+            codename__in=["view_section", "change_section", "delete_section"],
+        )
+    )
+    client.force_login(user)
+    published = SectionFactory(
+        theme=ThemeFactory(status=PublishStatus.PUBLISHED), heading_da="Udgivet afsnit"
+    )
+    unpublished = SectionFactory(theme=ThemeFactory(status=PublishStatus.DRAFT))
+
+    response = client.post(change_url(published), {"heading_da": "Ændret", "_save": "Gem"})
+
+    assert response.status_code == 403
+    assert published._meta.model.objects.get(pk=published.pk).heading_da == "Udgivet afsnit"
+    assert 'name="_save"' not in client.get(change_url(published)).text
+    assert 'name="_save"' in client.get(change_url(unpublished)).text
