@@ -268,9 +268,10 @@ class StoredBodyMixin:
         Only objects that exist are stored (an unknown slug raises Http404 and stores
         nothing); staff, who also see drafts, get entries of their own.
         """
-        if self.preview is not None and self.preview.via_token:
-            # Read again: a pending draft may have been applied since.
-            return type(self.preview.obj)._default_manager.get(pk=self.preview.obj.pk)
+        preview = self.preview
+        if preview is not None and (preview.via_token or preview.draft is not None):
+            # By its id, read again: the draft applied since may give it another slug.
+            return type(preview.obj)._default_manager.get(pk=preview.obj.pk)
         user = self.request.user
         inputs = (type(self).__name__, self.kwargs.get(self.slug_url_kwarg), user.is_staff)
         return cached_by_content(

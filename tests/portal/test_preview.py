@@ -305,3 +305,14 @@ def test_sharing_an_unknown_item_gives_404(admin_client):
     for pk in ("999999", "abc"):
         url = reverse("admin:projects_researchproject_share_preview", args=[pk])
         assert admin_client.get(url).status_code == 404
+
+
+def test_a_draft_that_changes_the_address_is_seen_at_the_live_address(admin_client, project):
+    live_url = project.get_absolute_url()
+    save_draft(admin_client, project, slug="ny-adresse", summary_da="Resuméet i kladden")
+
+    response = admin_client.get(live_url)
+
+    assert response.status_code == 200
+    assert "Resuméet i kladden" in response.text
+    assert Client().get(live_url).status_code == 200
