@@ -51,6 +51,22 @@ MISSING = object()
 
 # The content version of the request being served: read once per request.
 _request_version: ContextVar[dict | None] = ContextVar("portal_content_version", default=None)
+# Set while a request works on data that is rolled back afterwards (a draft's preview).
+_bypassed: ContextVar[bool] = ContextVar("portal_cache_bypassed", default=False)
+
+
+@contextmanager
+def bypass() -> Iterator[None]:
+    """Neither read nor store anything, and bump no version, until the block ends.
+
+    For work on data that is rolled back afterwards (a pending draft applied to render
+    its preview): nothing computed from it may be kept, and nothing real changed.
+    """
+    token = _bypassed.set(True)
+    try:
+        yield
+    finally:
+        _bypassed.reset(token)
 
 
 class OutageLog:
@@ -143,6 +159,8 @@ def bump_content_version(**kwargs) -> None:
     still committed data between the first bump and the commit, and store it under the
     new version.
     """
+    if _bypassed.get():
+        return
     _set_new_version()
     transaction.on_commit(_set_new_version, robust=True)
 
@@ -329,6 +347,8 @@ class Store:
         return f"portal:{self.name}:{scope()}:{name}:{digest(inputs)}"
 
     def get_or_set(self, name: str, compute: Callable[[], Any], inputs: Any = ()) -> Any:
+        if _bypassed.get():
+            return compute()
         key = self.key(name, inputs)
         value = self.local.get(key)
         if value is not MISSING:
@@ -350,6 +370,8 @@ class Store:
 
     def has(self, name: str, inputs: Any = ()) -> bool:
         """Tell whether this process holds the value (without asking the shared cache)."""
+        if _bypassed.get():
+            return False
         return self.local.get(self.key(name, inputs)) is not MISSING
 
 

@@ -3,7 +3,7 @@ import re
 from django.contrib.sitemaps import views as sitemaps_views
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,10 +16,18 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal import registry
 from portal.cache import STORABLE_VARIANT, cached_by_content, fragments
 from portal.context_processors import centre
+from portal.drafts import (
+    PREVIEW_PARAMETER,
+    DraftConflict,
+    Preview,
+    is_publishable,
+    read_preview_token,
+    render_with_draft,
+)
 from portal.filters import ListFilterSet
 from portal.forms import SearchForm
 from portal.home import home_blocks
-from portal.models import Person
+from portal.models import PendingDraft, Person
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 from portal.templatetags.portal_tags import has_card, has_fragment
@@ -189,9 +197,70 @@ class StoredBodyMixin:
     The body template sees only ``get_body_context()``: the object and what is fetched
     for it, only when the body is rendered. So the object identifies the body (with the
     key rule's scope), and a page-cache miss with the body stored costs one query.
+
+    Staff see drafts, scheduled and expired items, and pending drafts applied, with a
+    banner saying so; a visitor with a valid preview token (``?forhaandsvisning=``) sees
+    the item or draft it names. Such pages are never stored and carry ``noindex``.
     """
 
     body_template: str
+    preview: Preview | None = None
+
+    def get(self, request, *args, **kwargs):
+        self.preview = self.find_preview()
+        draft = self.preview.draft if self.preview else None
+        if draft is None:
+            response = super().get(request, *args, **kwargs)
+        else:
+            try:
+                response = render_with_draft(
+                    draft,
+                    lambda: super(StoredBodyMixin, self).get(request, *args, **kwargs),
+                )
+            except DraftConflict:
+                if self.preview.via_token:
+                    raise Http404 from None
+                self.preview.draft, self.preview.broken = None, True
+                response = super().get(request, *args, **kwargs)
+        if self.preview is not None:
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def find_preview(self) -> Preview | None:
+        """Return what the page shows beyond the published version, if anything.
+
+        A token that is tampered with, expired, or made for another item answers 404.
+        """
+        model = self.get_queryset().model
+        if not is_publishable(model):
+            return None
+        token = self.request.GET.get(PREVIEW_PARAMETER)
+        if token is not None:
+            grant = read_preview_token(token)
+            if grant is None or grant.model is not model:
+                raise Http404
+            obj = (
+                model._default_manager.filter(
+                    pk=grant.pk, **{self.slug_field: self.kwargs.get(self.slug_url_kwarg)}
+                )
+            ).first()
+            if obj is None:
+                raise Http404
+            draft = None
+            if grant.draft_id is not None:
+                draft = PendingDraft.objects.for_object(obj).filter(pk=grant.draft_id).first()
+                if draft is None:  # published or discarded since
+                    raise Http404
+            return Preview(obj, draft, via_token=True)
+        user = self.request.user
+        if not (user.is_active and user.is_staff):
+            return None
+        obj = self.get_object()
+        draft = PendingDraft.objects.for_object(obj).first()
+        if draft is None and obj.is_published:
+            return None
+        return Preview(obj, draft, via_token=False)
 
     def get_object(self, queryset=None):
         """Find the object once per content version, day and language.
@@ -199,6 +268,10 @@ class StoredBodyMixin:
         Only objects that exist are stored (an unknown slug raises Http404 and stores
         nothing); staff, who also see drafts, get entries of their own.
         """
+        preview = self.preview
+        if preview is not None and (preview.via_token or preview.draft is not None):
+            # By its id, read again: the draft applied since may give it another slug.
+            return type(preview.obj)._default_manager.get(pk=preview.obj.pk)
         user = self.request.user
         inputs = (type(self).__name__, self.kwargs.get(self.slug_url_kwarg), user.is_staff)
         return cached_by_content(
@@ -218,6 +291,10 @@ class StoredBodyMixin:
         context["body"] = mark_safe(  # noqa: S308 - rendered by an autoescaping template
             fragments.get_or_set("body", self.render_body, (self.body_template, self.object))
         )
+        if self.preview is not None:
+            # The banner reads the object as shown, with a draft applied.
+            self.preview.obj = self.object
+            context["preview"] = self.preview
         return context
 
 

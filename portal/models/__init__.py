@@ -1,3 +1,4 @@
+from .drafts import PendingDraft
 from .organisations import Organisation
 from .people import Person, PersonQuerySet
 from .publishing import Publishable, PublishableQuerySet, PublishStatus
@@ -7,6 +8,7 @@ from .tags import HasSubjects, Tag, prefetch_subjects, subject_links
 __all__ = [
     "HasSubjects",
     "Organisation",
+    "PendingDraft",
     "Person",
     "PersonQuerySet",
     "PublishStatus",
