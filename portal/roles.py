@@ -11,6 +11,8 @@ Both roles are derived from the project's own apps (``portal.registry.project_ap
 so a content type added later is covered when ``manage.py setup_roles`` runs again.
 """
 
+from functools import cache
+
 from django.apps import apps as global_apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -100,7 +102,8 @@ def _related_model(model: type[models.Model], accessor: str) -> type[models.Mode
     raise LookupError(accessor)
 
 
-def owned_by_publishable() -> set[type[models.Model]]:
+@cache
+def owned_by_publishable() -> frozenset[type[models.Model]]:
     """Return the models whose rows belong to a publishable item (its inline rows).
 
     A theme's sections and their items, a project's contact links, an activity's
@@ -117,7 +120,31 @@ def owned_by_publishable() -> set[type[models.Model]]:
             if child not in owned and not is_publishable(child):
                 owned.add(child)
                 todo.append(child)
-    return owned
+    return frozenset(owned)
+
+
+@cache
+def _owner_links(model: type[models.Model]) -> tuple[str, ...]:
+    """Return the foreign keys through which ``model``'s rows belong to a publishable item."""
+    if is_publishable(model) or model not in owned_by_publishable():
+        return ()
+    return tuple(
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one
+        and field.remote_field.on_delete is models.CASCADE
+        and (is_publishable(field.related_model) or field.related_model in owned_by_publishable())
+    )
+
+
+def publishable_owner(obj: models.Model):
+    """Return the publishable item ``obj`` belongs to (a section's theme), or None."""
+    seen = 0
+    while obj is not None and not is_publishable(obj) and seen < 10:
+        links = _owner_links(type(obj))
+        obj = getattr(obj, links[0]) if links else None
+        seen += 1
+    return obj if obj is not None and is_publishable(obj) else None
 
 
 def role_permissions() -> dict[str, set[str]]:
@@ -179,12 +206,15 @@ def _permission_rows(wanted: set[str], using):
 
 
 class RolesAdminMixin:
-    """What a role may do in a content type's admin; nothing for unpublishable models.
+    """What a role may do in a content type's admin.
 
     For a user without the model's publish permission: the publishing fields are
     read-only (a new item is saved as a draft, and a tampered POST cannot set them),
     nothing published can be deleted, the publishing actions are not offered, and no
     version or deleted item can be restored (that would change what visitors see).
+    A row that belongs to a published item (a theme's section, edited on its own page)
+    is read-only to them, and a new one may join only a draft. Other models are left
+    to their permissions.
     """
 
     def __init__(self, *args, **kwargs):
@@ -214,7 +244,36 @@ class RolesAdminMixin:
         if self._holds_back(request):
             # Deleting takes an item off the site: only a draft, and only one at a time.
             return obj is not None and obj.status != "published"
-        return True
+        return not self._part_of_live_item(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._part_of_live_item(
+            request, obj
+        )
+
+    # Rows of a publishable item edited on their own (a theme's section) -------------
+
+    def _part_of_live_item(self, request, obj) -> bool:
+        """Tell whether ``obj`` belongs to a published item this user may not publish."""
+        if obj is None or is_publishable(obj):
+            return False  # a published item itself: the drafts mixin keeps changes pending
+        owner = publishable_owner(obj)
+        return (
+            owner is not None
+            and owner.status == "published"
+            and not can_publish(request.user, type(owner))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A new row may join only a draft, unless the user may publish the item.
+        owner_model = db_field.related_model
+        if (
+            db_field.name in _owner_links(self.model)
+            and is_publishable(owner_model)
+            and not can_publish(request.user, owner_model)
+        ):
+            kwargs["queryset"] = owner_model._default_manager.exclude(status="published")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if (

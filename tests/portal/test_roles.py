@@ -218,7 +218,8 @@ def test_a_writer_cannot_take_a_published_item_offline(writer, model):
     data = change_data(writer, live)
     data["status"] = [DRAFT]
 
-    writer.post(admin_url(model, "change", live.pk), data)
+    # The form is theirs to submit (a proposed change), but the item stays on the site.
+    assert writer.post(admin_url(model, "change", live.pk), data).status_code == 302
 
     assert visible(live)
 
@@ -449,3 +450,32 @@ def test_a_writer_edits_the_inline_rows_of_a_draft():
         assert codename in permissions
     for codename in ("delete_theme", "add_tag", "change_person", "publish_theme"):
         assert codename not in permissions
+
+
+def test_a_writer_cannot_change_a_section_of_a_published_theme_on_its_own_page(writer):
+    from tests.themes.factories import SectionFactory
+    from themes.models import Section
+
+    live = SectionFactory(theme=ThemeFactory(status=PUBLISHED), heading="Live overskrift")
+    draft = SectionFactory(theme=ThemeFactory(status=DRAFT), heading="Kladdens overskrift")
+    for section in (live, draft):
+        data = change_data(writer, section)
+        data["heading_da"] = ["Ændret"]
+        writer.post(admin_url(Section, "change", section.pk), data)
+        assert writer.post(admin_url(Section, "delete", section.pk), {"post": "yes"}).status_code
+
+    assert Section.objects.get(pk=live.pk).heading == "Live overskrift"
+    assert not Section.objects.filter(pk=draft.pk).exists()  # a draft's section is theirs
+
+
+def test_a_writer_cannot_add_a_section_to_a_published_theme(writer):
+    from themes.models import Section
+
+    live = ThemeFactory(status=PUBLISHED)
+    data = change_form_data(writer.get(admin_url(Section, "add")).text)
+    data.update({"theme": [str(live.pk)], "heading_da": ["Nyt afsnit"], "kind": ["text"]})
+
+    response = writer.post(admin_url(Section, "add"), data)
+
+    assert response.status_code == 200
+    assert not Section.objects.filter(theme=live).exists()
