@@ -302,6 +302,18 @@ class RolesAdminMixin:
         self._restore_allowed(request)
         return super().recoverlist_view(request, extra_context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if self._holds_back(request) and getattr(response, "context_data", None):
+            # The versions stay readable and comparable; they are no longer links to restore.
+            for action in response.context_data.get("action_list", ()):
+                action["url"] = None
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"restore_forbidden": self._holds_back(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
     # Publishing several items at once -----------------------------------------------
 
     @admin.action(description=_("Udgiv valgte %(verbose_name_plural)s"), permissions=["publish"])

@@ -479,3 +479,16 @@ def test_a_writer_cannot_add_a_section_to_a_published_theme(writer):
 
     assert response.status_code == 200
     assert not Section.objects.filter(theme=live).exists()
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_a_writer_reads_the_history_without_links_to_restore(editor, writer, model):
+    obj = versioned(model, status=PUBLISHED)
+    revision = admin_url(model, "revision", obj.pk, Version.objects.get_for_object(obj).last().pk)
+    recoverlist = admin_url(model, "recoverlist")
+
+    for client, offered in ((writer, False), (editor, True)):
+        history = client.get(admin_url(model, "history", obj.pk))
+        assert history.status_code == 200
+        assert (revision in history.text) is offered
+        assert (recoverlist in client.get(admin_url(model, "changelist")).text) is offered
