@@ -346,12 +346,11 @@ class RolesAdminMixin:
         opts = self.model._meta
         message = ngettext(
             "%(count)d %(name)s er nu “%(status)s”.",
-            "%(count)d %(name_plural)s er nu “%(status)s”.",
+            "%(count)d %(name)s er nu “%(status)s”.",
             changed,
         ) % {
             "count": changed,
-            "name": opts.verbose_name,
-            "name_plural": opts.verbose_name_plural,
+            "name": opts.verbose_name if changed == 1 else opts.verbose_name_plural,
             "status": PublishStatus(status).label,
         }
         self.message_user(request, message, messages.SUCCESS)
