@@ -191,6 +191,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "portal.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.logins.client_address"
 AXES_ENABLE_ADMIN = False  # portal.logins has a Danish admin of its own
+# Failed attempts are deleted once their cool-off has passed (at the next login attempt);
+# successful logins, and the addresses they came from, are not recorded at all.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 # Proxies in front of the app that append the client's address to X-Forwarded-For
 # (0: the app faces the internet, REMOTE_ADDR is the client).

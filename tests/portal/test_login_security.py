@@ -80,6 +80,16 @@ def test_four_failures_do_not_lock_and_a_success_starts_the_count_again(staff):
     assert logged_in(log_in("redaktoer", PASSWORD, ATTACKER))
 
 
+def test_successful_logins_and_their_addresses_are_not_recorded(staff):
+    from axes.models import AccessAttempt, AccessLog
+
+    guess(2)
+    assert logged_in(log_in("redaktoer", PASSWORD, OFFICE))
+
+    assert not AccessLog.objects.exists()
+    assert not AccessAttempt.objects.filter(username="redaktoer").exists()
+
+
 def test_the_lock_ends_after_fifteen_minutes_and_tries_meanwhile_do_not_lengthen_it(staff):
     start = timezone.now()
     with mock.patch("axes.handlers.proxy.now", return_value=start):
