@@ -492,3 +492,13 @@ def test_a_writer_reads_the_history_without_links_to_restore(editor, writer, mod
         assert history.status_code == 200
         assert (revision in history.text) is offered
         assert (recoverlist in client.get(admin_url(model, "changelist")).text) is offered
+
+
+def test_no_list_lets_anyone_edit_what_visitors_see_in_place():
+    """List editing would bypass the read-only publishing fields of a Skribent's form."""
+    from django.contrib import admin
+
+    from portal.roles import PUBLISHING_FIELDS
+
+    for model, model_admin in admin.site._registry.items():
+        assert not set(model_admin.list_editable) & set(PUBLISHING_FIELDS), model
