@@ -502,3 +502,15 @@ def test_no_list_lets_anyone_edit_what_visitors_see_in_place():
 
     for model, model_admin in admin.site._registry.items():
         assert not set(model_admin.list_editable) & set(PUBLISHING_FIELDS), model
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_a_writer_cannot_press_publish_on_a_pending_draft(writer, model):
+    live = make(model, status=PUBLISHED)
+    data = change_data(writer, live)
+    data[f"{CONTENT[model][1]}_da"] = ["Forslag"]
+    data["_publish_draft"] = ["Udgiv"]
+
+    assert writer.post(admin_url(model, "change", live.pk), data).status_code == 403
+
+    assert title_of(model.objects.get(pk=live.pk)) != "Forslag"
