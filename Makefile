@@ -47,7 +47,7 @@ demo: migrate ## Load the demo content and set up the roles Redaktør and Skribe
 	$(MANAGE) setup_roles
 
 run: messages demo ## Install, migrate, load the demo content and serve on 127.0.0.1:8000
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser, then /admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser, then /$(or $(DJANGO_ADMIN_PATH),admin/))"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 superuser: install ## Create an admin user for /admin/
