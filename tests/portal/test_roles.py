@@ -514,3 +514,24 @@ def test_a_writer_cannot_press_publish_on_a_pending_draft(writer, model):
     assert writer.post(admin_url(model, "change", live.pk), data).status_code == 403
 
     assert title_of(model.objects.get(pk=live.pk)) != "Forslag"
+
+
+def test_the_roles_cover_every_model_of_the_project_apps():
+    """Derived from the apps, so a content type added later joins by running setup_roles."""
+    from portal.registry import project_apps
+    from portal.roles import is_publishable
+
+    setup_roles()
+    editor = Group.objects.get(name=EDITOR).permissions
+    writer = Group.objects.get(name=WRITER).permissions
+    for model in [m for app in project_apps() for m in app.get_models()]:
+        opts = model._meta
+        for action in opts.default_permissions:
+            codename = f"{action}_{opts.model_name}"
+            assert editor.filter(content_type__app_label=opts.app_label, codename=codename)
+        assert writer.filter(
+            content_type__app_label=opts.app_label, codename=f"view_{opts.model_name}"
+        )
+        publish = f"publish_{opts.model_name}"
+        assert editor.filter(codename=publish).exists() is is_publishable(model)
+        assert not writer.filter(codename=publish).exists()
