@@ -42,11 +42,12 @@ makemessages: install ## Collect new strings into locale/da and locale/en
 migrate: install
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the demo content (safe to repeat)
+demo: migrate ## Load the demo content and set up the roles Redaktør and Skribent (safe to repeat)
 	$(MANAGE) load_demo
+	$(MANAGE) setup_roles
 
 run: messages demo ## Install, migrate, load the demo content and serve on 127.0.0.1:8000
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser, then /admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser, then /$(or $(DJANGO_ADMIN_PATH),admin/))"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 superuser: install ## Create an admin user for /admin/

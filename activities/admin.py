@@ -1,7 +1,6 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from activities.models import (
     Activity,
@@ -13,7 +12,6 @@ from activities.models import (
     WelfareStep,
 )
 from portal.admin_base import TranslatedContentAdmin
-from portal.models import PublishStatus
 
 
 class TermAdmin(TranslatedContentAdmin):
@@ -87,7 +85,6 @@ class ActivityAdmin(TranslatedContentAdmin):
         "research_projects",
     ]
     inlines = [SourceInline]
-    actions = ["publish", "unpublish"]
     list_per_page = 50
     save_on_top = True
     fieldsets = [
@@ -135,27 +132,3 @@ class ActivityAdmin(TranslatedContentAdmin):
     @admin.display(description=_("emner"))
     def tag_names(self, activity):
         return ", ".join(tag.name for tag in activity.tags.all())
-
-    @admin.action(description=_("Udgiv de valgte aktiviteter"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, PublishStatus.PUBLISHED)
-
-    @admin.action(description=_("Gør de valgte aktiviteter til kladder"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, PublishStatus.DRAFT)
-
-    def _set_status(self, request, queryset, status):
-        """Save each activity, so each gets a version and a log line of its own."""
-        label = str(Activity._meta.get_field("status").verbose_name).capitalize()
-        changed = 0
-        for activity in queryset.exclude(status=status):
-            activity.status = status
-            activity.save()
-            self.log_change(request, activity, [{"changed": {"fields": [label]}}])
-            changed += 1
-        message = ngettext(
-            "%(count)d aktivitet er nu “%(status)s”.",
-            "%(count)d aktiviteter er nu “%(status)s”.",
-            changed,
-        ) % {"count": changed, "status": PublishStatus(status).label}
-        self.message_user(request, message, messages.SUCCESS)

@@ -1,8 +1,10 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    default = True  # this module also holds LoginLocksConfig
     name = "portal"
     verbose_name = _("Portal")
 
@@ -21,3 +23,20 @@ class PortalConfig(AppConfig):
         from portal.health import install
 
         install(admin.site)
+        from django.db.models.signals import post_migrate
+
+        from portal.roles import create_publish_permissions
+
+        post_migrate.connect(create_publish_permissions, dispatch_uid="portal-publish-permissions")
+
+
+class LoginLocksConfig(AxesAppConfig):
+    """django-axes, which counts failed logins, under a Danish name (see portal.logins)."""
+
+    verbose_name = _("Loginspærringer")
+
+    def ready(self) -> None:
+        super().ready()
+        from portal import logins
+
+        logins.register_admin()

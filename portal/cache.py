@@ -414,7 +414,12 @@ def is_cacheable_request(request) -> bool:
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(
-            ("/admin/", "/healthz/", f"/{settings.STATIC_URL}", f"/{settings.MEDIA_URL}")
+            (
+                f"/{settings.ADMIN_PATH}",
+                "/healthz/",
+                f"/{settings.STATIC_URL}",
+                f"/{settings.MEDIA_URL}",
+            )
         )
     )
 

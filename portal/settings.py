@@ -6,6 +6,8 @@ HSTS, secure cookies, and a secret key that must come from the environment.
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +41,22 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0.")
     SECRET_KEY = "development-only-key-never-used-in-production"  # noqa: S105
 
+
+def admin_path(value: str) -> str:
+    """Return the admin's address as a URL pattern prefix: "redaktion/" from "/redaktion"."""
+    path = value.strip().strip("/")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", path):
+        raise ImproperlyConfigured(
+            "DJANGO_ADMIN_PATH may hold only letters, digits, '-', '_' and '/' between "
+            f"them (e.g. 'redaktion/'), not {value!r}."
+        )
+    return f"{path}/"
+
+
+# Where editors log in. Moving it keeps the login page out of reach of scripts that try
+# every site's /admin/.
+ADMIN_PATH = admin_path(os.environ.get("DJANGO_ADMIN_PATH", "admin/"))
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -53,6 +71,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Failed logins counted per user name and per address (portal.logins).
+    "portal.apps.LoginLocksConfig",
     "taggit",
     # The editors' tools: nested inlines, the rich-text editor, and every version kept.
     "nested_admin",
@@ -85,6 +105,14 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.AllowedMethodsMiddleware",
+    # Last, as django-axes asks: turns a locked login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes comes first: a locked-out login is refused before any password is hashed.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -141,10 +169,35 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a rule: a new password lifts the account's login lock (portal.logins).
+    {"NAME": "portal.logins.UnlockOnNewPassword"},
 ]
+
+# Logins: after 5 failures in a row for one user name, or from one address, logins are
+# refused for 15 minutes (django-axes; attempts are kept in the database, so every
+# process counts the same). Tries during the lock do not lengthen it; a successful login,
+# a new password or an editor ("Loginspærringer" in the admin) lifts it.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "portal.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.logins.client_address"
+AXES_ENABLE_ADMIN = False  # portal.logins has a Danish admin of its own
+# Failed attempts are deleted once their cool-off has passed (at the next login attempt);
+# successful logins, and the addresses they came from, are not recorded at all.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Proxies in front of the app that append the client's address to X-Forwarded-For
+# (0: the app faces the internet, REMOTE_ADDR is the client).
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 
 # Internationalisation: Danish first, English second, under /en/.
 LANGUAGE_CODE = "da"
@@ -181,6 +234,9 @@ WHITENOISE_MAX_AGE = 3600
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
 # Security. Anonymous visitors get no cookies; the admin's cookies are strict.
+# An editor's session ends after 8 hours, and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

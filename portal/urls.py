@@ -19,7 +19,7 @@ portal_patterns = (
 )
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),

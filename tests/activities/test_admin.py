@@ -208,10 +208,10 @@ def test_editor_publishes_and_unpublishes_several_activities_at_once(admin_clien
     url = admin_url(Activity, "changelist")
     selected = [str(a.pk) for a in drafts]
 
-    admin_client.post(url, {"action": "publish", "_selected_action": selected})
+    admin_client.post(url, {"action": "publish_selected", "_selected_action": selected})
     assert Activity.objects.published().count() == 2
 
-    admin_client.post(url, {"action": "unpublish", "_selected_action": selected})
+    admin_client.post(url, {"action": "unpublish_selected", "_selected_action": selected})
     assert Activity.objects.published().count() == 0
 
 

@@ -1,6 +1,7 @@
 """What browser tests of the admin do as an editor would: log in, write rich text."""
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.visit import visit
@@ -12,7 +13,7 @@ def log_in(page: Page, base_url: str, username: str = "redaktoer", *, create: bo
     """Log in to the admin in Danish (creating the superuser first, unless told not to)."""
     if create:
         get_user_model().objects.create_superuser(username, f"{username}@example.org", PASSWORD)
-    visit(page, f"{base_url}/admin/login/")
+    visit(page, f"{base_url}{reverse('admin:login')}")
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()

@@ -167,7 +167,7 @@ def test_publishing_from_the_list_makes_a_version_and_a_log_line_per_activity(ad
 
     response = admin_client.post(
         admin_url(Activity, "changelist"),
-        {"action": "publish", "_selected_action": [a.pk for a in drafts]},
+        {"action": "publish_selected", "_selected_action": [a.pk for a in drafts]},
     )
 
     assert response.status_code == 302
