@@ -11,24 +11,25 @@ are: the page answers as fast for 3,000 items as for 30.
 
 import contextlib
 import datetime
+import functools
 import html
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import DisallowedHost
 from django.core.files.storage import default_storage
-from django.db.models import BooleanField, ExpressionWrapper, Model, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Model, Q, Window
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, Resolver404, path, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
@@ -43,6 +44,9 @@ from portal.models.publishing import format_moment, publishable_models
 # it has a Danish one.
 VISIBLE_TEXT = ("title", "name", "lead", "summary", "intro", "body")
 logger = logging.getLogger(__name__)
+
+# Findings listed per check; the page says how many more there are.
+SHOWN = 100
 
 LINK = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
@@ -67,10 +71,22 @@ class Finding:
 
 @dataclass
 class Check:
+    """One check's findings: the first ``SHOWN`` of them, and how many there are."""
+
     key: str
     title: str
     description: str
     findings: list[Finding]
+    total: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.total is None:
+            self.total = len(self.findings)
+        self.findings = self.findings[:SHOWN]
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.findings)
 
 
 # Helpers ------------------------------------------------------------------------------
@@ -105,12 +121,22 @@ def label_column(model: type[Model]) -> str:
     return name
 
 
-def change_url(model: type[Model], pk) -> str:
+@functools.cache
+def _change_url_pattern(model: type[Model], prefix: str) -> str:
     meta = model._meta
     try:
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[pk])
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[PK])
     except NoReverseMatch:
         return ""
+
+
+PK = "__pk__"
+
+
+def change_url(model: type[Model], pk) -> str:
+    """Return the item's change page (reversed once per model, not once per item)."""
+    pattern = _change_url_pattern(model, get_script_prefix())
+    return pattern.replace(PK, quote(str(pk))) if pattern else ""
 
 
 def kind(model: type[Model]) -> str:
@@ -131,44 +157,66 @@ def rows(queryset, *columns: str) -> Iterable[tuple]:
     return queryset.order_by("pk").values_list("pk", *columns)
 
 
+def first_rows(queryset, *columns: str, order: str = "pk") -> tuple[int, list[tuple]]:
+    """Return how many rows there are and the first ``SHOWN`` (pk, *columns), in one
+    query: a window count rides along with each row."""
+    counted = queryset.annotate(_total=Window(Count("pk"))).order_by(order, "pk")
+    found = list(counted.values_list("pk", *columns, "_total")[:SHOWN])
+    return (found[0][-1] if found else 0), [row[:-1] for row in found]
+
+
 def date_detail(text: str, moment) -> str:
     return text % {"when": format_moment(moment)}
+
+
+def listed(findings_per_model: list[tuple[int, list[Finding]]]) -> tuple[int, list[Finding]]:
+    total = sum(count for count, _found in findings_per_model)
+    return total, [item for _count, found in findings_per_model for item in found]
 
 
 # The checks every content type gets ----------------------------------------------------
 
 
+def changed_before(queryset, model) -> tuple[int, list[Finding]]:
+    """Return the items of ``queryset`` oldest first, each with its last change."""
+    total, found = first_rows(queryset, label_column(model), "updated_at", order="updated_at")
+    text = _("Senest ændret %(when)s")
+    return total, [finding(model, pk, label, date_detail(text, when)) for pk, label, when in found]
+
+
 def unchanged_for_a_year(context: Context) -> Check:
     since = months_before(context.now, 12)
-    found = []
-    for model in publishable_models():
-        visible = model.objects.published().filter(updated_at__lt=since)
-        for pk, label, updated in rows(visible, label_column(model), "updated_at"):
-            found.append(
-                finding(model, pk, label, date_detail(_("Senest ændret %(when)s"), updated))
-            )
+    total, found = listed(
+        [
+            changed_before(model.objects.published().filter(updated_at__lt=since), model)
+            for model in publishable_models()
+        ]
+    )
     return Check(
         "unchanged",
         _("Udgivet indhold, der ikke er ændret i over et år"),
         _("Læs det igennem: er det stadig rigtigt?"),
         found,
+        total,
     )
 
 
 def untouched_drafts(context: Context) -> Check:
     since = months_before(context.now, 3)
-    found = []
-    for model in publishable_models():
-        drafts = model.objects.filter(model.state_condition("draft"), updated_at__lt=since)
-        for pk, label, updated in rows(drafts, label_column(model), "updated_at"):
-            found.append(
-                finding(model, pk, label, date_detail(_("Senest ændret %(when)s"), updated))
+    total, found = listed(
+        [
+            changed_before(
+                model.objects.filter(model.state_condition("draft"), updated_at__lt=since), model
             )
+            for model in publishable_models()
+        ]
+    )
     return Check(
         "drafts",
         _("Kladder, der ikke er rørt i tre måneder"),
         _("Gør dem færdige og udgiv dem, eller slet dem."),
         found,
+        total,
     )
 
 
@@ -187,21 +235,17 @@ def person_relations(model: type[Model]) -> list[str]:
 def inactive_contacts(context: Context) -> Check:
     """People who have left but are still contacts of something visitors see."""
     people: dict[int, Finding] = {}
+    detail = _("Ikke længere aktiv, men stadig kontakt for:")
     for model in publishable_models():
+        what = kind(model).lower()
         for relation in person_relations(model):
             visible = model.objects.published().filter(**{f"{relation}__is_active": False})
             pairs = rows(visible, label_column(model), f"{relation}__pk", f"{relation}__name")
             for pk, label, person_pk, person_name in pairs:
-                person = people.setdefault(
-                    person_pk,
-                    Finding(
-                        label=person_name,
-                        url=change_url(Person, person_pk),
-                        kind=kind(Person),
-                        detail=_("Ikke længere aktiv, men stadig kontakt for:"),
-                    ),
-                )
-                person.related.append((f"{label} ({kind(model).lower()})", change_url(model, pk)))
+                person = people.get(person_pk)
+                if person is None:
+                    person = people[person_pk] = finding(Person, person_pk, person_name, detail)
+                person.related.append((f"{label} ({what})", change_url(model, pk)))
     return Check(
         "inactive-contacts",
         _("Medarbejdere, der ikke er aktive, men stadig er kontaktpersoner"),
@@ -211,22 +255,25 @@ def inactive_contacts(context: Context) -> Check:
 
 
 def without_active_contacts(context: Context) -> Check:
-    found = []
+    parts = []
+    detail = _("Alle kontaktpersoner er holdt op")
     for model in publishable_models():
         for relation in person_relations(model):
+            with_contacts = model.objects.filter(**{f"{relation}__isnull": False}).values("pk")
             orphaned = (
                 model.objects.published()
-                .filter(**{f"{relation}__isnull": False})
+                .filter(pk__in=with_contacts)
                 .exclude(**{f"{relation}__is_active": True})
-                .distinct()
             )
-            for pk, label in rows(orphaned, label_column(model)):
-                found.append(finding(model, pk, label, _("Alle kontaktpersoner er holdt op")))
+            total, found = first_rows(orphaned, label_column(model))
+            parts.append((total, [finding(model, pk, label, detail) for pk, label in found]))
+    total, found = listed(parts)
     return Check(
         "no-active-contact",
         _("Udgivet indhold, hvis kontaktpersoner alle er holdt op"),
         _("Besøgende ser ingen kontaktperson ved det."),
         found,
+        total,
     )
 
 
@@ -235,7 +282,7 @@ def missing_english(context: Context) -> Check:
         settings.LANGUAGE_CODE,
         [code for code, _label in settings.LANGUAGES if code != settings.LANGUAGE_CODE],
     )
-    found = []
+    parts = []
     for model in publishable_models():
         fields = [name for name in VISIBLE_TEXT if name in translated_fields(model)]
         missing = {
@@ -255,15 +302,20 @@ def missing_english(context: Context) -> Check:
         for condition in missing.values():
             any_missing |= condition
         visible = model.objects.published().filter(any_missing).annotate(**flags)
-        for pk, label, *flagged in rows(visible, label_column(model), *flags):
+        total, found = first_rows(visible, label_column(model), *flags)
+        items = []
+        for pk, label, *flagged in found:
             names = [str(name) for name, flag in zip(named, flagged, strict=True) if flag]
             detail = _("Mangler på engelsk: %(fields)s") % {"fields": ", ".join(names)}
-            found.append(finding(model, pk, label, detail))
+            items.append(finding(model, pk, label, detail))
+        parts.append((total, items))
+    total, found = listed(parts)
     return Check(
         "missing-english",
         _("Udgivet indhold, der mangler en engelsk tekst"),
         _("Engelske besøgende ser den danske tekst i stedet."),
         found,
+        total,
     )
 
 

@@ -5,6 +5,8 @@ Visitors see an item only while it is *published* and now lies inside its window
 one place that rule is written; ``published()`` and every count over a relation use it.
 """
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -181,13 +183,14 @@ def format_moment(moment) -> str:
     return _("%(date)s kl. %(time)s") % {"date": date, "time": time}
 
 
-def publishable_models() -> list[type[Publishable]]:
+@functools.cache
+def publishable_models() -> tuple[type[Publishable], ...]:
     """Return the Publishable models of the project's apps, in INSTALLED_APPS order."""
     from portal.registry import project_apps
 
-    return [
+    return tuple(
         model
         for app in project_apps()
         for model in app.get_models()
         if issubclass(model, Publishable)
-    ]
+    )

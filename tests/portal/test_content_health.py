@@ -279,3 +279,14 @@ def test_the_checks_run_without_a_request():
     checks = run_checks(Context(now=timezone.now()))
 
     assert {check.key for check in checks} >= {"projects-past-end-year", "broken-links"}
+
+
+def test_a_long_check_lists_the_first_findings_and_says_how_many_more(admin_client, monkeypatch):
+    monkeypatch.setattr("portal.health.SHOWN", 2)
+    for year in (2022, 2023, 2024):
+        ProjectFactory(end_year=year)
+
+    page = admin_client.get(URL).text
+
+    assert len(findings(admin_client, "projects-past-end-year")) == 2
+    assert "Og 1 mere, som vises her, når de første er rettet." in page
