@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
@@ -446,42 +447,74 @@ class LinkTargets:
         return self.broken
 
 
+@dataclass
+class LinkSource:
+    """Rich text whose links visitors follow, and the item an editor corrects it in.
+
+    ``queryset`` gives the rows that hold the text (the item itself, or parts of it
+    such as a theme's sections); ``owner`` and ``owner_label`` are the paths from those
+    rows to the item's pk and name; ``columns`` are the text columns.
+    """
+
+    model: type[Model]
+    queryset: Any
+    columns: list[str]
+    owner: str = "pk"
+    owner_label: str = ""
+
+
+def own_link_sources() -> list[LinkSource]:
+    """Every Publishable model's own rich text, as visitors see it."""
+    return [
+        LinkSource(model, model.objects.published(), columns, "pk", label_column(model))
+        for model in publishable_models()
+        if (columns := rich_text_columns(model))
+    ]
+
+
+def all_link_sources() -> list[LinkSource]:
+    """Return the rich text of every content type, and what apps add (``link_sources``
+    in their health.py: the parts of an item, such as a theme's sections)."""
+    offered = [
+        source for sources in registry.values("health", "link_sources") for source in sources()
+    ]
+    return [*own_link_sources(), *offered]
+
+
+def mentions_own_link(columns: list[str], hosts: frozenset[str]) -> Q:
+    """Return a Q for rows whose text may link to the site: only those are read."""
+    mentions = Q()
+    for column in columns:
+        mentions |= Q(**{f"{column}__icontains": 'href="/'})
+        for host in hosts:
+            mentions |= Q(**{f"{column}__icontains": f"://{host}"})
+    return mentions
+
+
 def broken_links(context: Context) -> Check:
     targets = LinkTargets()
-    per_item: list[tuple[type, int, str, list[str]]] = []
-    for model in publishable_models():
-        columns = rich_text_columns(model)
-        if not columns:
-            continue
-        mentions = Q()
-        for column in columns:
-            mentions |= Q(**{f"{column}__icontains": 'href="/'})
-            for host in context.hosts:
-                mentions |= Q(**{f"{column}__icontains": f"://{host}"})
-        linking = model.objects.published().filter(mentions)
-        for pk, label, *texts in rows(linking, label_column(model), *columns):
-            paths = [
+    per_item: dict[tuple[type, Any], tuple[str, set[str]]] = {}
+    for source in all_link_sources():
+        linking = source.queryset.filter(mentions_own_link(source.columns, context.hosts))
+        owned = linking.order_by("pk").values_list(
+            source.owner, source.owner_label, *source.columns
+        )
+        for owner, label, *texts in owned:
+            paths = {
                 found
                 for text in texts
                 for href in LINK.findall(text or "")
                 if (found := own_path(href, context.hosts)) is not None
-            ]
+            }
             for found_path in paths:
                 targets.add(found_path)
-            per_item.append((model, pk, label, paths))
+            per_item.setdefault((source.model, owner), (label, set()))[1].update(paths)
     broken = targets.settle()
     found = []
-    for model, pk, label, paths in per_item:
-        dead = sorted({found_path for found_path in paths if found_path in broken})
-        if dead:
-            found.append(
-                finding(
-                    model,
-                    pk,
-                    label,
-                    _("Fører ingen steder hen: %(paths)s") % {"paths": ", ".join(dead)},
-                )
-            )
+    for (model, pk), (label, paths) in per_item.items():
+        if dead := sorted(paths & broken):
+            detail = _("Fører ingen steder hen: %(paths)s") % {"paths": ", ".join(dead)}
+            found.append(finding(model, pk, label, detail))
     return Check(
         "broken-links",
         _("Links til sider på portalen, som ikke findes"),
