@@ -221,9 +221,6 @@ class ScheduleMarker:
         self._state = (version, now, edge)
         return edge
 
-    def forget(self) -> None:
-        self._state = None
-
 
 schedule = ScheduleMarker()
 
