@@ -144,14 +144,24 @@ class Publishable(models.Model):
             return "expired"
         return "published" if self.is_published else "scheduled"
 
+    def goes_live_at(self):
+        """Return when visitors will first see this scheduled item, or None if unknown.
+
+        A content type with a rule of its own (a news item's date) may say more.
+        """
+        if self.publish_from is not None and self.publish_from > timezone.now():
+            return self.publish_from
+        return None
+
     def publishing_state_label(self, pending_draft: bool = False) -> str:
         """Return the state in words: "Kladde", "Planlagt til 3. marts 2027 kl. 9.00" …
 
         ``pending_draft``: changes wait in a draft beside the live version.
         """
         state = self.publishing_state()
-        if state == "scheduled" and self.publish_from and self.publish_from > timezone.now():
-            label = _("Planlagt til %(when)s") % {"when": format_moment(self.publish_from)}
+        goes_live = self.goes_live_at() if state == "scheduled" else None
+        if goes_live is not None:
+            label = _("Planlagt til %(when)s") % {"when": format_moment(goes_live)}
         elif state == "expired":
             label = _("Udløbet %(when)s") % {"when": format_moment(self.publish_until)}
         else:
