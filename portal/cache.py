@@ -182,23 +182,31 @@ NO_EDGE = "-"
 
 def read_next_edge(now) -> Any:
     """Return the next moment after ``now`` at which a published item's window opens or
-    closes (its publish_from or publish_until), or None: one query over every model."""
+    closes (its publish_from or publish_until), or None: one query over every model.
+
+    The query filters on the moments alone, so each part reads its index of future
+    moments (few rows) rather than every published row; the first published row wins.
+    """
     from django.db.models import F
 
     from portal.models import PublishStatus
     from portal.models.publishing import publishable_models
 
     parts = [
-        model._base_manager.filter(status=PublishStatus.PUBLISHED, **{f"{edge}__gt": now})
+        model._base_manager.filter(**{f"{edge}__gt": now})
         .order_by()
         .annotate(edge=F(edge))
-        .values_list("edge", flat=True)
+        .values_list("edge", "status")
         for model in publishable_models()
         for edge in ("publish_from", "publish_until")
     ]
     if not parts:
         return None
-    return parts[0].union(*parts[1:], all=True).order_by("edge").first()
+    upcoming = parts[0].union(*parts[1:], all=True).order_by("edge")
+    for edge, status in upcoming:
+        if status == PublishStatus.PUBLISHED:
+            return edge
+    return None
 
 
 class ScheduleMarker:
@@ -230,9 +238,6 @@ class ScheduleMarker:
         edge = read_next_edge(now)
         self._state = (version, now, edge)
         return edge
-
-    def forget(self) -> None:
-        self._state = None
 
 
 schedule = ScheduleMarker()

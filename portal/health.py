@@ -6,29 +6,32 @@ checks of its own in its ``health.py`` (``checks``: callables taking a ``Context
 portal.registry), so this module names no content app.
 
 Every check reads a fixed number of queries per content model, however many items there
-are: the page answers as fast for 3,000 items as for 30.
+are: the page takes as many queries for 3,000 items as for 30, and lists at most
+``SHOWN`` findings per check.
 """
 
 import contextlib
 import datetime
+import functools
 import html
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import DisallowedHost
 from django.core.files.storage import default_storage
-from django.db.models import BooleanField, ExpressionWrapper, Model, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Model, Q, Window
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, Resolver404, path, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
@@ -43,6 +46,9 @@ from portal.models.publishing import format_moment, publishable_models
 # it has a Danish one.
 VISIBLE_TEXT = ("title", "name", "lead", "summary", "intro", "body")
 logger = logging.getLogger(__name__)
+
+# Findings listed per check; the page says how many more there are.
+SHOWN = 100
 
 LINK = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
@@ -67,10 +73,22 @@ class Finding:
 
 @dataclass
 class Check:
+    """One check's findings: the first ``SHOWN`` of them, and how many there are."""
+
     key: str
     title: str
     description: str
     findings: list[Finding]
+    total: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.total is None:
+            self.total = len(self.findings)
+        self.findings = self.findings[:SHOWN]
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.findings)
 
 
 # Helpers ------------------------------------------------------------------------------
@@ -105,12 +123,22 @@ def label_column(model: type[Model]) -> str:
     return name
 
 
-def change_url(model: type[Model], pk) -> str:
+@functools.cache
+def _change_url_pattern(model: type[Model], prefix: str) -> str:
     meta = model._meta
     try:
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[pk])
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[PK])
     except NoReverseMatch:
         return ""
+
+
+PK = "__pk__"
+
+
+def change_url(model: type[Model], pk) -> str:
+    """Return the item's change page (reversed once per model, not once per item)."""
+    pattern = _change_url_pattern(model, get_script_prefix())
+    return pattern.replace(PK, quote(str(pk))) if pattern else ""
 
 
 def kind(model: type[Model]) -> str:
@@ -131,44 +159,66 @@ def rows(queryset, *columns: str) -> Iterable[tuple]:
     return queryset.order_by("pk").values_list("pk", *columns)
 
 
+def first_rows(queryset, *columns: str, order: str = "pk") -> tuple[int, list[tuple]]:
+    """Return how many rows there are and the first ``SHOWN`` (pk, *columns), in one
+    query: a window count rides along with each row."""
+    counted = queryset.annotate(_total=Window(Count("pk"))).order_by(order, "pk")
+    found = list(counted.values_list("pk", *columns, "_total")[:SHOWN])
+    return (found[0][-1] if found else 0), [row[:-1] for row in found]
+
+
 def date_detail(text: str, moment) -> str:
     return text % {"when": format_moment(moment)}
+
+
+def listed(findings_per_model: list[tuple[int, list[Finding]]]) -> tuple[int, list[Finding]]:
+    total = sum(count for count, _found in findings_per_model)
+    return total, [item for _count, found in findings_per_model for item in found]
 
 
 # The checks every content type gets ----------------------------------------------------
 
 
+def changed_before(queryset, model) -> tuple[int, list[Finding]]:
+    """Return the items of ``queryset`` oldest first, each with its last change."""
+    total, found = first_rows(queryset, label_column(model), "updated_at", order="updated_at")
+    text = _("Senest ændret %(when)s")
+    return total, [finding(model, pk, label, date_detail(text, when)) for pk, label, when in found]
+
+
 def unchanged_for_a_year(context: Context) -> Check:
     since = months_before(context.now, 12)
-    found = []
-    for model in publishable_models():
-        visible = model.objects.published().filter(updated_at__lt=since)
-        for pk, label, updated in rows(visible, label_column(model), "updated_at"):
-            found.append(
-                finding(model, pk, label, date_detail(_("Senest ændret %(when)s"), updated))
-            )
+    total, found = listed(
+        [
+            changed_before(model.objects.published().filter(updated_at__lt=since), model)
+            for model in publishable_models()
+        ]
+    )
     return Check(
         "unchanged",
         _("Udgivet indhold, der ikke er ændret i over et år"),
         _("Læs det igennem: er det stadig rigtigt?"),
         found,
+        total,
     )
 
 
 def untouched_drafts(context: Context) -> Check:
     since = months_before(context.now, 3)
-    found = []
-    for model in publishable_models():
-        drafts = model.objects.filter(model.state_condition("draft"), updated_at__lt=since)
-        for pk, label, updated in rows(drafts, label_column(model), "updated_at"):
-            found.append(
-                finding(model, pk, label, date_detail(_("Senest ændret %(when)s"), updated))
+    total, found = listed(
+        [
+            changed_before(
+                model.objects.filter(model.state_condition("draft"), updated_at__lt=since), model
             )
+            for model in publishable_models()
+        ]
+    )
     return Check(
         "drafts",
         _("Kladder, der ikke er rørt i tre måneder"),
         _("Gør dem færdige og udgiv dem, eller slet dem."),
         found,
+        total,
     )
 
 
@@ -187,21 +237,17 @@ def person_relations(model: type[Model]) -> list[str]:
 def inactive_contacts(context: Context) -> Check:
     """People who have left but are still contacts of something visitors see."""
     people: dict[int, Finding] = {}
+    detail = _("Ikke længere aktiv, men stadig kontakt for:")
     for model in publishable_models():
+        what = kind(model).lower()
         for relation in person_relations(model):
             visible = model.objects.published().filter(**{f"{relation}__is_active": False})
             pairs = rows(visible, label_column(model), f"{relation}__pk", f"{relation}__name")
             for pk, label, person_pk, person_name in pairs:
-                person = people.setdefault(
-                    person_pk,
-                    Finding(
-                        label=person_name,
-                        url=change_url(Person, person_pk),
-                        kind=kind(Person),
-                        detail=_("Ikke længere aktiv, men stadig kontakt for:"),
-                    ),
-                )
-                person.related.append((f"{label} ({kind(model).lower()})", change_url(model, pk)))
+                person = people.get(person_pk)
+                if person is None:
+                    person = people[person_pk] = finding(Person, person_pk, person_name, detail)
+                person.related.append((f"{label} ({what})", change_url(model, pk)))
     return Check(
         "inactive-contacts",
         _("Medarbejdere, der ikke er aktive, men stadig er kontaktpersoner"),
@@ -211,22 +257,25 @@ def inactive_contacts(context: Context) -> Check:
 
 
 def without_active_contacts(context: Context) -> Check:
-    found = []
+    parts = []
+    detail = _("Alle kontaktpersoner er holdt op")
     for model in publishable_models():
         for relation in person_relations(model):
+            with_contacts = model.objects.filter(**{f"{relation}__isnull": False}).values("pk")
             orphaned = (
                 model.objects.published()
-                .filter(**{f"{relation}__isnull": False})
+                .filter(pk__in=with_contacts)
                 .exclude(**{f"{relation}__is_active": True})
-                .distinct()
             )
-            for pk, label in rows(orphaned, label_column(model)):
-                found.append(finding(model, pk, label, _("Alle kontaktpersoner er holdt op")))
+            total, found = first_rows(orphaned, label_column(model))
+            parts.append((total, [finding(model, pk, label, detail) for pk, label in found]))
+    total, found = listed(parts)
     return Check(
         "no-active-contact",
         _("Udgivet indhold, hvis kontaktpersoner alle er holdt op"),
         _("Besøgende ser ingen kontaktperson ved det."),
         found,
+        total,
     )
 
 
@@ -235,7 +284,7 @@ def missing_english(context: Context) -> Check:
         settings.LANGUAGE_CODE,
         [code for code, _label in settings.LANGUAGES if code != settings.LANGUAGE_CODE],
     )
-    found = []
+    parts = []
     for model in publishable_models():
         fields = [name for name in VISIBLE_TEXT if name in translated_fields(model)]
         missing = {
@@ -255,15 +304,20 @@ def missing_english(context: Context) -> Check:
         for condition in missing.values():
             any_missing |= condition
         visible = model.objects.published().filter(any_missing).annotate(**flags)
-        for pk, label, *flagged in rows(visible, label_column(model), *flags):
+        total, found = first_rows(visible, label_column(model), *flags)
+        items = []
+        for pk, label, *flagged in found:
             names = [str(name) for name, flag in zip(named, flagged, strict=True) if flag]
             detail = _("Mangler på engelsk: %(fields)s") % {"fields": ", ".join(names)}
-            found.append(finding(model, pk, label, detail))
+            items.append(finding(model, pk, label, detail))
+        parts.append((total, items))
+    total, found = listed(parts)
     return Check(
         "missing-english",
         _("Udgivet indhold, der mangler en engelsk tekst"),
         _("Engelske besøgende ser den danske tekst i stedet."),
         found,
+        total,
     )
 
 
@@ -293,10 +347,10 @@ def own_path(href: str, hosts: frozenset[str]) -> str | None:
     if parts.netloc:
         if (parts.hostname or "").lower() not in hosts:
             return None
-        return parts.path or "/"
+        return unquote(parts.path) or "/"
     if parts.scheme or not parts.path.startswith("/"):
         return None  # relative to the page, or only a fragment or query
-    return parts.path
+    return unquote(parts.path)
 
 
 def anonymous_request() -> HttpRequest:
@@ -394,42 +448,74 @@ class LinkTargets:
         return self.broken
 
 
+@dataclass
+class LinkSource:
+    """Rich text whose links visitors follow, and the item an editor corrects it in.
+
+    ``queryset`` gives the rows that hold the text (the item itself, or parts of it
+    such as a theme's sections); ``owner`` and ``owner_label`` are the paths from those
+    rows to the item's pk and name; ``columns`` are the text columns.
+    """
+
+    model: type[Model]
+    queryset: Any
+    columns: list[str]
+    owner: str = "pk"
+    owner_label: str = ""
+
+
+def own_link_sources() -> list[LinkSource]:
+    """Every Publishable model's own rich text, as visitors see it."""
+    return [
+        LinkSource(model, model.objects.published(), columns, "pk", label_column(model))
+        for model in publishable_models()
+        if (columns := rich_text_columns(model))
+    ]
+
+
+def all_link_sources() -> list[LinkSource]:
+    """Return the rich text of every content type, and what apps add (``link_sources``
+    in their health.py: the parts of an item, such as a theme's sections)."""
+    offered = [
+        source for sources in registry.values("health", "link_sources") for source in sources()
+    ]
+    return [*own_link_sources(), *offered]
+
+
+def mentions_own_link(columns: list[str], hosts: frozenset[str]) -> Q:
+    """Return a Q for rows whose text may link to the site: only those are read."""
+    mentions = Q()
+    for column in columns:
+        mentions |= Q(**{f"{column}__icontains": 'href="/'})
+        for host in hosts:
+            mentions |= Q(**{f"{column}__icontains": f"://{host}"})
+    return mentions
+
+
 def broken_links(context: Context) -> Check:
     targets = LinkTargets()
-    per_item: list[tuple[type, int, str, list[str]]] = []
-    for model in publishable_models():
-        columns = rich_text_columns(model)
-        if not columns:
-            continue
-        mentions = Q()
-        for column in columns:
-            mentions |= Q(**{f"{column}__icontains": 'href="/'})
-            for host in context.hosts:
-                mentions |= Q(**{f"{column}__icontains": f"://{host}"})
-        linking = model.objects.published().filter(mentions)
-        for pk, label, *texts in rows(linking, label_column(model), *columns):
-            paths = [
+    per_item: dict[tuple[type, Any], tuple[str, set[str]]] = {}
+    for source in all_link_sources():
+        linking = source.queryset.filter(mentions_own_link(source.columns, context.hosts))
+        owned = linking.order_by("pk").values_list(
+            source.owner, source.owner_label, *source.columns
+        )
+        for owner, label, *texts in owned:
+            paths = {
                 found
                 for text in texts
                 for href in LINK.findall(text or "")
                 if (found := own_path(href, context.hosts)) is not None
-            ]
+            }
             for found_path in paths:
                 targets.add(found_path)
-            per_item.append((model, pk, label, paths))
+            per_item.setdefault((source.model, owner), (label, set()))[1].update(paths)
     broken = targets.settle()
     found = []
-    for model, pk, label, paths in per_item:
-        dead = sorted({found_path for found_path in paths if found_path in broken})
-        if dead:
-            found.append(
-                finding(
-                    model,
-                    pk,
-                    label,
-                    _("Fører ingen steder hen: %(paths)s") % {"paths": ", ".join(dead)},
-                )
-            )
+    for (model, pk), (label, paths) in per_item.items():
+        if dead := sorted(paths & broken):
+            detail = _("Fører ingen steder hen: %(paths)s") % {"paths": ", ".join(dead)}
+            found.append(finding(model, pk, label, detail))
     return Check(
         "broken-links",
         _("Links til sider på portalen, som ikke findes"),

@@ -12,6 +12,8 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``people``    | ``counts()`` → {person pk: n}      | the staff list                   |
 | ``search``    | ``search(text, limit)``            | ``/soeg/``                       |
 | ``sitemaps``  | ``sitemaps`` {name: Sitemap}       | ``/sitemap.xml``                 |
+| ``health``    | ``checks`` [check(context)]        | the admin's "Indholdstjek"       |
+| ``health``    | ``link_sources()`` → [LinkSource]  | its check of links in rich text  |
 | ``demo``      | ``load()``                         | ``manage.py load_demo``          |
 | ``scale``     | ``load(rng)``                      | ``manage.py load_scale``         |
 

@@ -3,24 +3,24 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.health import Check, Context, finding, label_column, rows
+from portal.health import Check, Context, finding, first_rows, label_column
 from projects.models import ResearchProject
 
 
 def ongoing_past_end_year(context: Context) -> Check:
     """Projects still called ongoing although the year they were to end has passed."""
-    overdue = ResearchProject.objects.ongoing().filter(
-        end_year__lt=timezone.localdate(context.now).year
-    )
-    found = [
-        finding(ResearchProject, pk, label, _("Forventet slutår: %(year)s") % {"year": end_year})
-        for pk, label, end_year in rows(overdue, label_column(ResearchProject), "end_year")
-    ]
+    this_year = timezone.localdate(context.now).year
+    overdue = ResearchProject.objects.ongoing().filter(end_year__lt=this_year)
+    total, found = first_rows(overdue, label_column(ResearchProject), "end_year", order="end_year")
     return Check(
         "projects-past-end-year",
         _("Igangværende projekter, hvis slutår er passeret"),
         _("Er projektet afsluttet? Så ret projektstatus, eller ret det forventede slutår."),
-        found,
+        [
+            finding(ResearchProject, pk, label, _("Forventet slutår: %(year)s") % {"year": year})
+            for pk, label, year in found
+        ],
+        total,
     )
 
 

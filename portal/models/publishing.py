@@ -5,6 +5,8 @@ Visitors see an item only while it is *published* and now lies inside its window
 one place that rule is written; ``published()`` and every count over a relation use it.
 """
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -142,14 +144,24 @@ class Publishable(models.Model):
             return "expired"
         return "published" if self.is_published else "scheduled"
 
+    def goes_live_at(self):
+        """Return when visitors will first see this scheduled item, or None if unknown.
+
+        A content type with a rule of its own (a news item's date) may say more.
+        """
+        if self.publish_from is not None and self.publish_from > timezone.now():
+            return self.publish_from
+        return None
+
     def publishing_state_label(self, pending_draft: bool = False) -> str:
         """Return the state in words: "Kladde", "Planlagt til 3. marts 2027 kl. 9.00" …
 
         ``pending_draft``: changes wait in a draft beside the live version.
         """
         state = self.publishing_state()
-        if state == "scheduled" and self.publish_from and self.publish_from > timezone.now():
-            label = _("Planlagt til %(when)s") % {"when": format_moment(self.publish_from)}
+        goes_live = self.goes_live_at() if state == "scheduled" else None
+        if goes_live is not None:
+            label = _("Planlagt til %(when)s") % {"when": format_moment(goes_live)}
         elif state == "expired":
             label = _("Udløbet %(when)s") % {"when": format_moment(self.publish_until)}
         else:
@@ -181,13 +193,14 @@ def format_moment(moment) -> str:
     return _("%(date)s kl. %(time)s") % {"date": date, "time": time}
 
 
-def publishable_models() -> list[type[Publishable]]:
+@functools.cache
+def publishable_models() -> tuple[type[Publishable], ...]:
     """Return the Publishable models of the project's apps, in INSTALLED_APPS order."""
     from portal.registry import project_apps
 
-    return [
+    return tuple(
         model
         for app in project_apps()
         for model in app.get_models()
         if issubclass(model, Publishable)
-    ]
+    )

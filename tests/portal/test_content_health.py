@@ -16,7 +16,7 @@ from tests.activities.factories import ActivityFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory
 from tests.projects.factories import ProjectFactory
-from tests.themes.factories import ThemeFactory
+from tests.themes.factories import SectionFactory, SectionItemFactory, ThemeFactory
 from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +188,21 @@ def test_links_to_the_portals_own_pages_that_lead_nowhere(admin_client, settings
     assert f'href="{change_url(linking)}"' in admin_client.get(URL).text
 
 
+def test_links_in_a_themes_sections_are_checked_and_lead_to_the_theme(admin_client):
+    theme = ThemeFactory(title="Tema med afsnit")
+    section = SectionFactory(theme=theme, body='<p><a href="/temaer/vaek/">x</a></p>')
+    SectionItemFactory(section=section, read_more='<p><a href="/aktiviteter/vaek/">x</a></p>')
+    hidden = ThemeFactory(status=PublishStatus.DRAFT)
+    SectionFactory(theme=hidden, body='<p><a href="/temaer/ogsaa-vaek/">x</a></p>')
+
+    rows = findings(admin_client, "broken-links")
+
+    assert rows == [
+        "Tema med afsnit Tema Fører ingen steder hen: /aktiviteter/vaek/, /temaer/vaek/"
+    ]
+    assert f'href="{change_url(theme)}"' in admin_client.get(URL).text
+
+
 def test_an_app_contributes_its_own_checks_through_the_registry():
     from portal.registry import values
 
@@ -209,7 +224,9 @@ def make_content(count: int):
         )
         ActivityFactory(implementation=f'<p><a href="/aktiviteter/mangler-{n}/">x</a></p>')
         NewsArticleFactory(contacts=[gone])
-        ThemeFactory(contact=gone)
+        theme = ThemeFactory(contact=gone)
+        section = SectionFactory(theme=theme, body=f'<p><a href="/temaer/mangler-{n}/">x</a></p>')
+        SectionItemFactory(section=section, body=f'<a href="/nyheder/mangler-{n}/">x</a>')
     ResearchProject.objects.update(updated_at=timezone.now() - datetime.timedelta(days=800))
 
 
@@ -222,8 +239,8 @@ def test_the_page_takes_as_many_queries_for_many_items_as_for_few(
 
     # session, user; per check: projects past their end year (1), unchanged (4),
     # drafts (4), inactive contacts (3), without active contacts (3), missing English
-    # (4), links (4 models + 2 kinds of detail page)
-    with django_assert_num_queries(2 + 1 + 4 + 4 + 3 + 3 + 4 + 6):
+    # (4), links (4 models, theme sections and their items, 4 kinds of detail page)
+    with django_assert_num_queries(2 + 1 + 4 + 4 + 3 + 3 + 4 + 10):
         response = admin_client.get(URL)
 
     assert response.status_code == 200
@@ -279,3 +296,14 @@ def test_the_checks_run_without_a_request():
     checks = run_checks(Context(now=timezone.now()))
 
     assert {check.key for check in checks} >= {"projects-past-end-year", "broken-links"}
+
+
+def test_a_long_check_lists_the_first_findings_and_says_how_many_more(admin_client, monkeypatch):
+    monkeypatch.setattr("portal.health.SHOWN", 2)
+    for year in (2022, 2023, 2024):
+        ProjectFactory(end_year=year)
+
+    page = admin_client.get(URL).text
+
+    assert len(findings(admin_client, "projects-past-end-year")) == 2
+    assert "Og 1 mere, som vises her, når de første er rettet." in page
