@@ -81,17 +81,18 @@ class MergeSubjectsForm(forms.Form):
 class TagAdmin(ContentAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
-    prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "name_en", "slug"]
     actions = ["merge_subjects"]
 
+    def get_fields(self, request, obj=None):
+        # A new subject's address is made from its name (Tag.slugify), and stays: links
+        # elsewhere point at it.
+        fields = super().get_fields(request, obj)
+        return fields if obj is not None else [field for field in fields if field != "slug"]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        # An address once given stays: links elsewhere point at it.
         return [*readonly, "slug"] if obj is not None else readonly
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj is not None else super().get_prepopulated_fields(request, obj)
 
     @admin.action(description=_("Flet valgte emner"), permissions=["change", "delete"])
     def merge_subjects(self, request, queryset):

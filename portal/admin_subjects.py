@@ -66,6 +66,12 @@ class SubjectChoiceField(forms.ModelMultipleChoiceField):
     def __init__(self, queryset=None, **kwargs):
         super().__init__(queryset if queryset is not None else Tag.objects.all(), **kwargs)
 
+    def clean(self, value):
+        # An empty value stands for "no subject", as an empty select sends nothing at all.
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item not in self.empty_values]
+        return super().clean(value)
+
 
 class SubjectWidgetWrapper(RelatedFieldWidgetWrapper):
     """The subject select with a "Nyt emne" link beside it (for those who may add one).
@@ -75,7 +81,7 @@ class SubjectWidgetWrapper(RelatedFieldWidgetWrapper):
     a new tab, leaving the item being edited as it is.
     """
 
-    template_name = "admin/portal/tag/subject_widget_wrapper.html"
+    template_name = "portal/widgets/subject_widget_wrapper.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
