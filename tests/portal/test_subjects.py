@@ -269,7 +269,12 @@ def test_a_merge_is_in_the_log_and_the_history_of_each_item(admin_client):
     assert LogEntry.objects.filter(object_id=str(lose.pk), action_flag=DELETION).exists()
     version = Version.objects.get_for_object(project).get()
     assert version.revision.comment == message
-    assert [v.object for v in version.revision.version_set.all() if v.object] != []
+    kept_links = [
+        v.field_dict
+        for v in version.revision.version_set.all()
+        if v.content_type.model_class() is TaggedProject
+    ]
+    assert [link["tag_id"] for link in kept_links] == [keep.pk]
     assert Version.objects.get_deleted(Tag).get().object_repr == "boligområde"
 
 
