@@ -29,7 +29,7 @@ class SubjectSelect(forms.SelectMultiple):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["lang"] = get_select2_language() or ""
+        context["widget"]["attrs"]["data-subject-language"] = get_select2_language() or "en"
         context["widget"]["attrs"]["data-no-results"] = str(
             _("Intet emne passer. Findes det ikke, skal det oprettes som nyt emne.")
         )

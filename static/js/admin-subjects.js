@@ -11,6 +11,7 @@
     const noResults = select.dataset.noResults;
     $(select).select2({
       theme: "admin-autocomplete",
+      width: "min(30em, 100%)",
       // The first language given wins, so this one line overrides select2's Danish.
       language: [
         {
@@ -18,7 +19,7 @@
             return noResults;
           },
         },
-        select.lang || "en",
+        select.dataset.subjectLanguage || "en",
       ],
     });
   }
