@@ -65,24 +65,32 @@ class MergeSubjectsForm(forms.Form):
 
     def __init__(self, *args, subjects, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["survivor"].queryset = subjects
-        counts = Tag.usage_counts(subjects)
+        self.fields["survivor"].queryset = subjects.with_usage()
         self.fields["survivor"].label_from_instance = lambda tag: (
             ngettext(
                 "%(name)s (bruges %(count)d sted)",
                 "%(name)s (bruges %(count)d steder)",
-                counts[tag.pk],
+                tag.usage,
             )
-            % {"name": tag.name, "count": counts[tag.pk]}
+            % {"name": tag.name, "count": tag.usage}
         )
 
 
 @admin.register(Tag)
 class TagAdmin(ContentAdmin):
-    list_display = ["name", "name_en", "slug"]
+    list_display = ["name", "name_en", "slug", "usage"]
     search_fields = ["name", "name_en"]
     fields = ["name", "name_en", "slug"]
     actions = ["merge_subjects"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_usage()
+
+    @admin.display(description=_("bruges af"), ordering="usage")
+    def usage(self, tag):
+        return ngettext("%(count)d stykke indhold", "%(count)d stykker indhold", tag.usage) % {
+            "count": tag.usage
+        }
 
     def get_fields(self, request, obj=None):
         # A new subject's address is made from its name (Tag.slugify), and stays: links

@@ -1,9 +1,9 @@
 import unicodedata
-from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase
@@ -31,6 +31,20 @@ class TagQuerySet(models.QuerySet):
         for obj in objs:
             obj.normalise()
         return super().bulk_create(objs, *args, **kwargs)
+
+    def with_usage(self) -> "TagQuerySet":
+        """Annotate ``usage``: how many items (of any content type, in any state) have each."""
+        total = models.Value(0)
+        for rel in Tag.subject_relations():
+            count = (
+                rel.related_model._default_manager.filter(**{rel.field.name: models.OuterRef("pk")})
+                .order_by()
+                .values(rel.field.name)
+                .annotate(n=models.Count("pk"))
+                .values("n")
+            )
+            total = total + Coalesce(models.Subquery(count), 0)
+        return self.annotate(usage=total)
 
     def merge_into(self, survivor: "Tag") -> dict[type[models.Model], set]:
         """Move every link of these subjects to ``survivor`` and delete them.
@@ -192,21 +206,6 @@ class Tag(TagBase):
             for rel in Tag._meta.get_fields(include_hidden=True)
             if (rel.one_to_many or rel.one_to_one) and rel.auto_created and not rel.concrete
         ]
-
-    @classmethod
-    def usage_counts(cls, tags: Iterable["Tag"]) -> dict[int, int]:
-        """Return how many items use each of ``tags`` (in any content type, any state)."""
-        pks = [tag.pk for tag in tags]
-        counts = dict.fromkeys(pks, 0)
-        for rel in cls.subject_relations():
-            rows = (
-                rel.related_model._default_manager.filter(**{f"{rel.field.name}__in": pks})
-                .values_list(rel.field.attname)
-                .annotate(n=models.Count("pk"))
-            )
-            for pk, n in rows:
-                counts[pk] += n
-        return counts
 
 
 def prefetch_subjects(link_model) -> Prefetch:

@@ -346,3 +346,22 @@ def test_models_with_subjects_are_all_found_for_a_merge():
     assert {TaggedProject, TaggedArticle, TaggedActivity} <= linked
     assert ResearchProject not in linked and NewsArticle not in linked
     assert reversion.is_registered(TaggedProject)
+
+
+def test_the_subject_list_shows_how_much_content_uses_each(
+    admin_client, django_assert_max_num_queries
+):
+    used = TagFactory(name="renovering")
+    TagFactory(name="ubrugt")
+    ProjectFactory(tags=[used])
+    NewsArticleFactory(tags=[used])
+    ActivityFactory(tags=[used])
+    admin_client.get(TAG_LIST)  # warm the process caches (content types, permissions)
+
+    with django_assert_max_num_queries(20):
+        response = admin_client.get(TAG_LIST, {"o": "4"})
+
+    rows = [tag.name for tag in response.context["cl"].result_list]
+    assert rows == ["ubrugt", "renovering"]  # least used first: candidates to merge
+    assert "3 stykker indhold" in response.text
+    assert "0 stykker indhold" in response.text
