@@ -133,7 +133,6 @@ class TagAdmin(ContentAdmin):
             "form": form,
             "subjects": subjects,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "media": self.media,
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/portal/tag/merge_subjects.html", context)

@@ -64,3 +64,26 @@ def test_an_editor_picks_a_subject_by_typing_and_creates_a_new_one(page: Page, l
     expect(page.locator(".messagelist .success")).to_be_visible()
     project.refresh_from_db()
     assert sorted(project.tags.names()) == ["boligområder", "helt nyt emne"]
+
+
+def test_an_editor_merges_two_subjects_and_the_projects_follow(page: Page, live_server):
+    keep, lose = TagFactory(name="boligområder"), TagFactory(name="Boligområde")
+    ProjectFactory.create_batch(2, tags=[keep])
+    moved = ProjectFactory(tags=[lose])
+    log_in(page, live_server.url)
+    visit(page, f"{live_server.url}/admin/portal/tag/")
+
+    page.locator("#action-toggle").check()
+    page.locator("select[name=action]").select_option(label="Flet valgte emner")
+    page.get_by_role("button", name="Kør").click()
+    expect(page.get_by_role("heading", name="Flet emner")).to_be_visible()
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    page.screenshot(path=f"{SCREENSHOTS}/subjects-merge.png", full_page=False)
+    page.get_by_label("boligområder (bruges 2 steder)").check()
+    page.get_by_role("button", name="Flet emnerne").click()
+
+    expect(page.locator(".messagelist .success")).to_have_text(
+        "1 emne er flettet ind i “boligområder”."
+    )
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+    assert list(moved.tags.names()) == ["boligområder"]
