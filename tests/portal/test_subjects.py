@@ -370,3 +370,16 @@ def test_the_subject_list_shows_how_much_content_uses_each(
     assert rows == ["ubrugt", "renovering"]  # least used first: candidates to merge
     assert "3 stykker indhold" in response.text
     assert "0 stykker indhold" in response.text
+
+
+def test_a_reader_sees_the_subjects_as_text(client):
+    user = get_user_model().objects.create_user("laeser", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_researchproject"))
+    client.force_login(user)
+    project = ProjectFactory(tags=[TagFactory(name="renovering"), TagFactory(name="tryghed")])
+
+    response = client.get(project_url(project))
+
+    assert response.status_code == 200
+    assert 'class="subject-select"' not in response.text
+    assert "renovering, tryghed" in response.text
