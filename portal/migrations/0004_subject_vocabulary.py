@@ -75,18 +75,18 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="tag",
             name="name_key",
-            field=models.CharField(editable=False, max_length=100, null=True),
+            field=models.CharField(editable=False, max_length=300, null=True),
         ),
         migrations.AddField(
             model_name="tag",
             name="name_en_key",
-            field=models.CharField(blank=True, default="", editable=False, max_length=100),
+            field=models.CharField(blank=True, default="", editable=False, max_length=300),
         ),
         migrations.RunPython(fill_keys, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="tag",
             name="name_key",
-            field=models.CharField(editable=False, max_length=100, unique=True),
+            field=models.CharField(editable=False, max_length=300, unique=True),
         ),
         migrations.AlterField(
             model_name="tag",

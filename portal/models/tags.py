@@ -129,8 +129,9 @@ class Tag(TagBase):
         help_text=_("Udfyldes ud fra navnet."),
     )
     name_en = models.CharField(_("navn på engelsk"), max_length=100, blank=True, default="")
-    name_key = models.CharField(max_length=100, unique=True, editable=False)
-    name_en_key = models.CharField(max_length=100, blank=True, default="", editable=False)
+    # casefold() can lengthen a name ("ß" → "ss"), so the keys have room to spare.
+    name_key = models.CharField(max_length=300, unique=True, editable=False)
+    name_en_key = models.CharField(max_length=300, blank=True, default="", editable=False)
 
     objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 
