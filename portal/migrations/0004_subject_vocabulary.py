@@ -60,6 +60,10 @@ def fill_keys(apps, schema_editor):
         if tag.name_en_key and Tag.objects.filter(name_en_key=tag.name_en_key).exists():
             tag.name_en, tag.name_en_key = "", ""  # the first subject keeps the English name
         tag.save()
+    if schema_editor.connection.vendor == "postgresql":
+        # Check the moved links now: PostgreSQL will not alter a table with checks pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Migration(migrations.Migration):
