@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.admin_schedule import PublishingAdminMixin
+from portal.admin_subjects import SubjectsAdminMixin
 from portal.drafts import DraftAdminMixin
 from portal.edit_conflicts import EditConflictAdminMixin
 from portal.roles import RolesAdminMixin
@@ -69,6 +70,7 @@ class ContentAdmin(
     DraftAdminMixin,
     PublishingAdminMixin,
     SafeAutocompleteMixin,
+    SubjectsAdminMixin,
     EditConflictAdminMixin,
     VersionedAdmin,
 ):

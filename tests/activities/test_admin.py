@@ -151,7 +151,7 @@ def test_editor_adds_an_activity_with_a_source(admin_client, content):
         "forms": [str(content[ActivityForm].pk)],
         "target_groups": [str(content[TargetGroup].pk)],
         "methods": [str(content[Method].pk)],
-        "tags": "fritid, beskæftigelse",
+        "tags": [str(TagFactory(name="fritid").pk), str(TagFactory(name="beskæftigelse").pk)],
         "target_group_text_da": "Unge.",
         "method_text_da": "Tekst <script>alert(1)</script>",
         "implementation_da": "",

@@ -101,7 +101,10 @@ def test_editor_adds_an_article_and_its_slug_and_relations_are_saved(admin_clien
         "contacts": [person.pk],
         "themes": [theme.pk],
         "research_projects": [project.pk],
-        "tags": "medborgerskab, frivillighed",
+        "tags": [
+            str(TagFactory(name="medborgerskab").pk),
+            str(TagFactory(name="frivillighed").pk),
+        ],
     }
 
     response = admin_client.post(ADD, data)
@@ -134,7 +137,6 @@ def test_an_image_needs_a_text_for_screen_readers(admin_client, tmp_path, settin
         "body_da": "Tekst.",
         "image": SimpleUploadedFile("foto.png", png, content_type="image/png"),
         "image_alt_da": "",
-        "tags": "",
     }
 
     response = admin_client.post(ADD, data)

@@ -66,6 +66,7 @@ def test_project_changelist_shows_tags_without_n_plus_one(
 
 def test_editor_adds_a_project_with_two_contacts(admin_client):
     mette, helle = PersonFactory(), PersonFactory()
+    subjects = [TagFactory(name="renovering"), TagFactory(name="beskæftigelse", slug="")]
     url = admin_url(ResearchProject, "add")
     data = {
         "title_da": "Nyt projekt",
@@ -79,7 +80,7 @@ def test_editor_adds_a_project_with_two_contacts(admin_client):
         "research_status": "igangvaerende",
         "start_year": "2024",
         "end_year": "2026",
-        "tags": "renovering, beskæftigelse",
+        "tags": [str(subject.pk) for subject in subjects],
         "contact_links-TOTAL_FORMS": "2",
         "contact_links-INITIAL_FORMS": "0",
         "contact_links-MIN_NUM_FORMS": "1",
