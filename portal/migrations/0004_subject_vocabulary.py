@@ -68,7 +68,7 @@ def fill_keys(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0002_help_text_without_brackets"),
+        ("portal", "0003_pending_draft"),
         # The subject links whose rows a merge of doubles moves.
         ("activities", "0003_publishing_window"),
         ("news", "0004_publishing_window"),
