@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,3 +16,8 @@ class PortalConfig(AppConfig):
         from portal.versions import register_content_models
 
         register_content_models()
+
+        from portal.permissions import name_default_permissions
+
+        # After Django's own handler, which creates the permissions with English names.
+        post_migrate.connect(name_default_permissions, dispatch_uid="portal.permission_names")
