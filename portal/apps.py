@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PortalConfig(AppConfig):
     name = "portal"
-    verbose_name = _("Portal")
+    verbose_name = _("Medarbejdere, partnere og emner")
 
     def ready(self) -> None:
         from portal import checks  # noqa: F401 - registers the deployment checks
