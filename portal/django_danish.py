@@ -6,8 +6,9 @@ Naming the messages here keeps ``makemessages`` from dropping them from the cata
 
 What was wrong: Danish nouns are common ("en") or neuter ("et"), and Django's Danish
 picks one article, writes "den/det", or starts a sentence with a lower-case model name
-("forskningsprojekt “…” blev tilføjet"); its "emner" for rows reads as the portal's
-subjects; its unique message says "dette" of every field ("med dette Kortnavn").
+("forskningsprojekt “…” blev tilføjet"); it calls rows "emner" and the colours "tema",
+which in the portal are subjects and theme pages; its unique message says "dette" of
+every field ("med dette Kortnavn").
 """
 
 from django.utils.translation import gettext_noop, pgettext_lazy
@@ -32,4 +33,8 @@ MESSAGES = [
     ),
     # The title of the plus beside a choice of a related item.
     gettext_noop("Add another %(model)s"),
+    # The light/dark switch: in the portal a "tema" is a theme page.
+    gettext_noop("Toggle theme (current theme: auto)"),
+    gettext_noop("Toggle theme (current theme: light)"),
+    gettext_noop("Toggle theme (current theme: dark)"),
 ]
