@@ -25,6 +25,7 @@ from reversion import is_registered
 from reversion.models import Version
 
 from projects.models import ResearchProject
+from tests.activities.factories import ActivityFactory, FocusAreaFactory
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import PersonFactory
 
@@ -280,3 +281,15 @@ def test_a_saved_item_is_named_in_a_danish_sentence(admin_client):
     assert [strip_tags(str(m)) for m in answer.context["messages"]] == [
         "“Landsbyggefonden” (organisation) er tilføjet."
     ]
+
+
+def test_the_delete_page_leaves_out_django_s_link_rows(admin_client):
+    activity = ActivityFactory()
+    activity.focus_areas.set([FocusAreaFactory()])
+    address = reverse("admin:activities_activity_delete", args=[activity.pk])
+
+    text = visible_text(admin_client.get(address).text)
+
+    assert "Aktivitet: " in text
+    assert "relation" not in text
+    assert "object (" not in text
