@@ -10,6 +10,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.admin_deletion import LinksOffDeletePageMixin
 from portal.admin_schedule import PublishingAdminMixin
 from portal.drafts import DraftAdminMixin
 from portal.edit_conflicts import EditConflictAdminMixin
@@ -70,6 +71,7 @@ class ContentAdmin(
     PublishingAdminMixin,
     SafeAutocompleteMixin,
     EditConflictAdminMixin,
+    LinksOffDeletePageMixin,
     VersionedAdmin,
 ):
     """The admin of a content type without translated fields.
