@@ -54,6 +54,9 @@ ENGLISH = [
     "Change",
     "View site",
     "Log out",
+    # The text of a list's yes/no icons.
+    "True",
+    "False",
 ]
 ENGLISH_WORDS = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?!\w)")
 
