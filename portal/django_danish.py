@@ -31,6 +31,10 @@ MESSAGES = [
     gettext_noop(
         "Items must be selected in order to perform actions on them. No items have been changed."
     ),
+    # The buttons under a form, and the offer to select every row of a list.
+    gettext_noop("Save and add another"),
+    gettext_noop("Save as new"),
+    gettext_noop("Select all %(total_count)s %(module_name)s"),
     # The title of the plus beside a choice of a related item.
     gettext_noop("Add another %(model)s"),
     # The light/dark switch: in the portal a "tema" is a theme page.

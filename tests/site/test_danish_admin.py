@@ -296,3 +296,11 @@ def test_the_delete_page_leaves_out_django_s_link_rows(admin_client):
     assert "Aktivitet: " in text
     assert "relation" not in text
     assert "object (" not in text
+
+
+def test_the_buttons_under_a_form_need_no_article(admin_client):
+    """Django's "Gem og tilføj endnu en" is wrong for "et forskningsprojekt"."""
+    text = visible_text(admin_client.get(reverse("admin:projects_researchproject_add")).text)
+
+    assert "Gem og tilføj næste" in text
+    assert "Gem og tilføj endnu" not in text
