@@ -12,6 +12,7 @@ from activities.models import (
     WelfareStep,
 )
 from portal.admin_base import TranslatedContentAdmin
+from portal.admin_inlines import TabularInline
 
 
 class TermAdmin(TranslatedContentAdmin):
@@ -57,9 +58,9 @@ class MethodAdmin(TermAdmin):
     pass
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(TabularInline):
     model = Source
-    extra = 0
+    add_text = _("Tilføj en kilde")
     fields = ["title", "publisher", "year", "url", "order"]
 
 

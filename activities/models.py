@@ -20,7 +20,7 @@ from portal.models import (
     subject_links,
 )
 from portal.search import matching_every_word
-from portal.text import unique_slug
+from portal.text import SLUG_ERRORS, unique_slug
 from projects.models import ResearchProject
 
 
@@ -52,7 +52,8 @@ class CatalogueTerm(models.Model):
         _("kortnavn i adressen"),
         max_length=80,
         unique=True,
-        help_text=_("Bruges i filtrenes adresser. Udfyldes ud fra navnet."),
+        error_messages=SLUG_ERRORS,
+        help_text=_("Bruges i katalogets adresser, når der filtreres. Udfyldes ud fra navnet."),
     )
     order = models.PositiveSmallIntegerField(
         _("rækkefølge"), default=0, help_text=_("Lavest vises først.")
@@ -104,6 +105,7 @@ class WelfareStep(CatalogueTerm):
     order = models.PositiveSmallIntegerField(
         _("trin"),
         unique=True,
+        error_messages={"unique": _("Der er allerede et trin med dette nummer.")},
         help_text=_("1 er det nederste trin. Trappen stiger mod de evidensbaserede aktiviteter."),
     )
     description = models.TextField(
@@ -313,7 +315,10 @@ class Activity(RichTextMixin, Publishable):
         _("kortnavn i adressen"),
         max_length=80,
         unique=True,
-        help_text=_("Bruges i adressen /aktiviteter/<kortnavn>/. Udfyldes ud fra navnet."),
+        error_messages=SLUG_ERRORS,
+        help_text=_(
+            "Sidste del af aktivitetens adresse: /aktiviteter/kortnavn/. Udfyldes ud fra navnet."
+        ),
     )
     summary = models.TextField(
         _("resumé"),
@@ -432,7 +437,9 @@ class Activity(RichTextMixin, Publishable):
 class Source(models.Model):
     """A publication that documents an activity, listed as a reference."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sources")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="sources", verbose_name=_("aktivitet")
+    )
     title = models.CharField(_("titel"), max_length=300)
     publisher = models.CharField(
         _("udgiver"), max_length=200, blank=True, default="", help_text=_("Fx VIVE eller CFBU.")
@@ -458,9 +465,11 @@ class Source(models.Model):
 
 
 class TaggedActivity(ItemBase):
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="activity_items")
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="activity_items", verbose_name=_("emne")
+    )
     content_object = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="tagged_items"
+        Activity, on_delete=models.CASCADE, related_name="tagged_items", verbose_name=_("aktivitet")
     )
 
     class Meta:

@@ -21,7 +21,7 @@ from portal.models import (
     prefetch_subjects,
 )
 from portal.search import matching_every_word
-from portal.text import unique_slug
+from portal.text import SLUG_ERRORS, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
@@ -77,7 +77,8 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Bruges i adressen /nyheder/kortnavn/. Udfyldes ud fra titlen."),
+        error_messages=SLUG_ERRORS,
+        help_text=_("Sidste del af nyhedens adresse: /nyheder/kortnavn/. Udfyldes ud fra titlen."),
     )
     published_on = models.DateField(
         _("dato"),
@@ -101,8 +102,12 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
         width_field="image_width",
         height_field="image_height",
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_width = models.PositiveIntegerField(
+        _("billedets bredde"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("billedets højde"), null=True, blank=True, editable=False
+    )
     image_alt = models.CharField(
         _("billedtekst til skærmlæsere"),
         max_length=250,
@@ -186,9 +191,11 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
 
 
 class TaggedArticle(ItemBase):
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="news_items")
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="news_items", verbose_name=_("emne")
+    )
     content_object = models.ForeignKey(
-        NewsArticle, on_delete=models.CASCADE, related_name="tagged_items"
+        NewsArticle, on_delete=models.CASCADE, related_name="tagged_items", verbose_name=_("nyhed")
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.admin_deletion import LinksOffDeletePageMixin
 from portal.admin_schedule import PublishingAdminMixin
 from portal.admin_subjects import SubjectsAdminMixin
 from portal.drafts import DraftAdminMixin
@@ -72,6 +73,7 @@ class ContentAdmin(
     SafeAutocompleteMixin,
     SubjectsAdminMixin,
     EditConflictAdminMixin,
+    LinksOffDeletePageMixin,
     VersionedAdmin,
 ):
     """The admin of a content type without translated fields.

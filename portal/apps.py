@@ -1,12 +1,13 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     default = True  # this module also holds LoginLocksConfig
     name = "portal"
-    verbose_name = _("Portal")
+    verbose_name = _("Medarbejdere, partnere og emner")
 
     def ready(self) -> None:
         from portal import checks  # noqa: F401 - registers the deployment checks
@@ -23,11 +24,12 @@ class PortalConfig(AppConfig):
         from portal.health import install
 
         install(admin.site)
-        from django.db.models.signals import post_migrate
-
+        from portal.permissions import name_default_permissions
         from portal.roles import create_publish_permissions
 
         post_migrate.connect(create_publish_permissions, dispatch_uid="portal-publish-permissions")
+        # After Django's own handler, which creates the permissions with English names.
+        post_migrate.connect(name_default_permissions, dispatch_uid="portal.permission_names")
 
 
 class LoginLocksConfig(AxesAppConfig):

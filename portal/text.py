@@ -6,6 +6,7 @@ import re
 import nh3
 from django.utils.html import strip_tags
 from django.utils.text import slugify as django_slugify
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions
 
 _DANISH_LETTERS = str.maketrans(
@@ -19,6 +20,10 @@ def slugify(value: str) -> str:
     Django's own slugify drops these letters ("bevægelse" → "bevgelse").
     """
     return django_slugify(str(value).translate(_DANISH_LETTERS))
+
+
+# A slug field's message when another item of its kind has the same slug.
+SLUG_ERRORS = {"unique": _("Kortnavnet er allerede i brug. Vælg et andet.")}
 
 
 def unique_slug(instance, value: str, field: str = "slug", max_length: int = 80) -> str:

@@ -2,18 +2,19 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_base import SafeAutocompleteMixin, TranslatedContentAdmin
+from portal.admin_base import TranslatedContentAdmin
+from portal.admin_inlines import TabularInline
 from projects.models import ProjectContact, ResearchProject
 
 
-class ProjectContactInline(SafeAutocompleteMixin, admin.TabularInline):
+class ProjectContactInline(TabularInline):
     model = ProjectContact
-    extra = 0
     min_num = 1
     autocomplete_fields = ["person"]
     fields = ["person", "order"]
     verbose_name = _("kontaktperson")
     verbose_name_plural = _("kontaktpersoner (den første er hovedkontakt)")
+    add_text = _("Tilføj endnu en kontaktperson")
 
 
 @admin.register(ResearchProject)

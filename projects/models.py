@@ -19,7 +19,7 @@ from portal.models import (
     subject_links,
 )
 from portal.search import matching_every_word
-from portal.text import unique_slug
+from portal.text import SLUG_ERRORS, unique_slug
 
 
 class ResearchStatus(models.TextChoices):
@@ -89,7 +89,11 @@ class ResearchProject(HasSubjects, RichTextMixin, Publishable):
         _("kortnavn i adressen"),
         max_length=80,
         unique=True,
-        help_text=_("Bruges i adressen /nu-undersoeger-vi/kortnavn/."),
+        error_messages=SLUG_ERRORS,
+        help_text=_(
+            "Sidste del af projektets adresse: /nu-undersoeger-vi/kortnavn/. "
+            "Udfyldes ud fra titlen."
+        ),
     )
     summary = models.TextField(
         _("resumé"), help_text=_("To-tre sætninger, der vises i oversigten."), default=""
@@ -184,10 +188,18 @@ class ProjectContact(models.Model):
     """A contact person on a project, in order: the first is the main contact."""
 
     project = models.ForeignKey(
-        ResearchProject, on_delete=models.CASCADE, related_name="contact_links"
+        ResearchProject,
+        on_delete=models.CASCADE,
+        related_name="contact_links",
+        verbose_name=_("forskningsprojekt"),
     )
     # PROTECT: removing a person must not silently strip projects of their contacts.
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="project_links")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="project_links",
+        verbose_name=_("medarbejder"),
+    )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
     objects = ProjectContactQuerySet.as_manager()
@@ -205,9 +217,14 @@ class ProjectContact(models.Model):
 
 
 class TaggedProject(ItemBase):
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="project_items")
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="project_items", verbose_name=_("emne")
+    )
     content_object = models.ForeignKey(
-        ResearchProject, on_delete=models.CASCADE, related_name="tagged_items"
+        ResearchProject,
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+        verbose_name=_("forskningsprojekt"),
     )
 
     class Meta:

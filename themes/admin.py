@@ -127,6 +127,7 @@ class SectionItemInline(OrderedInline):
     verbose_name = _("punkt")
     verbose_name_plural = _("punkter")
     definite_name = _("punktet")
+    add_text = _("Tilføj et punkt")
     title_field = "title_da"
 
 
@@ -142,6 +143,7 @@ class SectionInline(SafeAutocompleteMixin, OrderedInline):
     verbose_name = _("afsnit")
     verbose_name_plural = _("afsnit")
     definite_name = _("afsnittet")
+    add_text = _("Tilføj et afsnit")
     title_field = "heading_da"
 
 

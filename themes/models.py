@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Person, Publishable, PublishableQuerySet, RichTextField, RichTextMixin
-from portal.text import slugify, unique_slug
+from portal.text import SLUG_ERRORS, slugify, unique_slug
 from projects.models import ResearchProject
 
 READ_MORE_HELP = _(
@@ -52,7 +52,8 @@ class Theme(RichTextMixin, Publishable):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Bruges i temaets adresse: /temaer/kortnavn/. Udfyldes ud fra titlen."),
+        error_messages=SLUG_ERRORS,
+        help_text=_("Sidste del af temaets adresse: /temaer/kortnavn/. Udfyldes ud fra titlen."),
     )
     lead = models.TextField(
         _("manchet"),
@@ -84,8 +85,12 @@ class Theme(RichTextMixin, Publishable):
         width_field="hero_width",
         height_field="hero_height",
     )
-    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_width = models.PositiveIntegerField(
+        _("topbilledets bredde"), null=True, blank=True, editable=False
+    )
+    hero_height = models.PositiveIntegerField(
+        _("topbilledets højde"), null=True, blank=True, editable=False
+    )
     hero_alt = models.CharField(
         _("billedtekst til skærmlæsere"),
         max_length=250,

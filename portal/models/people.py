@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import format_phone, tel_href, unique_slug
+from portal.text import SLUG_ERRORS, format_phone, tel_href, unique_slug
 
 
 class PersonQuerySet(models.QuerySet):
@@ -19,7 +19,10 @@ class Person(models.Model):
         _("kortnavn i adressen"),
         max_length=80,
         unique=True,
-        help_text=_("Bruges i adressen /medarbejdere/kortnavn/. Udfyldes ud fra navnet."),
+        error_messages=SLUG_ERRORS,
+        help_text=_(
+            "Sidste del af medarbejderens adresse: /medarbejdere/kortnavn/. Udfyldes ud fra navnet."
+        ),
     )
     job_title = models.CharField(_("stilling"), max_length=150, blank=True, default="")
     phone = models.CharField(_("telefon"), max_length=30, blank=True, default="")

@@ -190,7 +190,7 @@ def test_a_section_added_on_the_theme_form_gets_its_editor(page: Page, live_serv
     SectionFactory(theme=theme, heading="Første afsnit")
     open_change_form(page, live_server, theme)
 
-    page.get_by_role("button", name="Tilføj afsnit").click()
+    page.get_by_role("button", name="Tilføj et afsnit").click()
     new_section = "id_sections-1-body_da"
     expect(editor_for(page, new_section)).to_have_count(1)
     page.locator("#id_sections-1-heading_da").fill("Et nyt afsnit")

@@ -103,7 +103,7 @@ def test_editor_adds_an_item_to_a_section_without_leaving_the_theme(
     process = page.locator("#sections-1")
 
     process.locator("summary").first.click()
-    process.get_by_role("button", name="Tilføj punkt").click()
+    process.get_by_role("button", name="Tilføj et punkt").click()
     new_item = page.locator("#sections-1-items-1")
     new_item.locator("#id_sections-1-items-1-title_da").fill("Finansiering")
     write(page, "id_sections-1-items-1-body_da", "Hvem betaler?")
@@ -155,7 +155,7 @@ def test_an_added_section_or_a_scripted_edit_counts_as_unsaved(page: Page, live_
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
 
-    page.get_by_role("button", name="Tilføj afsnit").click()
+    page.get_by_role("button", name="Tilføj et afsnit").click()
     page.get_by_role("link", name="Temaer").first.click()
 
     assert dialogs == ["beforeunload"]

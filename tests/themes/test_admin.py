@@ -74,7 +74,7 @@ def test_each_section_and_item_folds_to_its_title_with_named_move_buttons(admin_
         'Flyt<span class="visually-hidden"> punktet »<span data-reorder-title>'
         "Forankring</span>«</span> ned"
     ) in text
-    assert "Tilføj punkt</button>" in text and "Tilføj afsnit</button>" in text
+    assert "Tilføj et punkt</button>" in text and "Tilføj et afsnit</button>" in text
     assert "js/admin-reorder.js" in text and "js/admin-unsaved.js" in text
 
 
