@@ -39,6 +39,9 @@ class LoginLocksConfig(AxesAppConfig):
 
     def ready(self) -> None:
         super().ready()
+        from django.contrib.auth.signals import user_logged_in
+
         from portal import logins
 
         logins.register_admin()
+        user_logged_in.connect(logins.unlock_on_login, dispatch_uid="portal-unlock-on-login")

@@ -53,6 +53,12 @@ def unlock(username: str) -> int:
     return reset(username=username)
 
 
+def unlock_on_login(sender, request, user, **kwargs) -> None:
+    """A successful login clears the failures of that user name, and only those."""
+    if user is not None and user.get_username():
+        unlock(user.get_username())
+
+
 class UnlockOnNewPassword:
     """A password "validator" that validates nothing: a new password lifts the lock.
 

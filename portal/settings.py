@@ -182,11 +182,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # Logins: after 5 failures in a row for one user name, or from one address, logins are
 # refused for 15 minutes (django-axes; attempts are kept in the database, so every
 # process counts the same). Tries during the lock do not lengthen it; a successful login,
-# a new password or an editor ("Loginspærringer" in the admin) lifts it.
+# a new password or an editor ("Loginspærringer" in the admin) lifts it. A successful
+# login clears only that user name's failures (portal.logins.unlock_on_login): axes' own
+# reset on success would also clear the address's failures against other names, so
+# anyone with a login of their own could guess another's password without a lock.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "portal.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.logins.client_address"

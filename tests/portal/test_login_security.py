@@ -80,6 +80,15 @@ def test_four_failures_do_not_lock_and_a_success_starts_the_count_again(staff):
     assert logged_in(log_in("redaktoer", PASSWORD, ATTACKER))
 
 
+def test_a_login_of_ones_own_does_not_clear_the_guesses_at_a_colleagues(staff):
+    for _ in range(7):
+        guess(4, "redaktoer")
+        log_in("kollega", PASSWORD, ATTACKER)
+
+    assert log_in("redaktoer", PASSWORD, OFFICE).status_code == 429
+    assert log_in("redaktoer", PASSWORD, ATTACKER).status_code == 429
+
+
 def test_successful_logins_and_their_addresses_are_not_recorded(staff):
     from axes.models import AccessAttempt, AccessLog
 
