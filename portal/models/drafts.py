@@ -14,6 +14,8 @@ from django.db.models.deletion import Collector
 from django.utils.translation import gettext_lazy as _
 from reversion.revisions import _follow_relations, _get_options
 
+PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
+
 
 class DraftConflict(Exception):
     """A draft cannot be applied: something it points at is gone or taken."""
@@ -74,7 +76,14 @@ def apply_snapshot(model: type[models.Model], object_id: str, rows: list[dict]) 
     root = model._base_manager.using(using).get(pk=object_id)
     live = _owned_now(root)
     live_keys = {(type(row), str(row.pk)) for row in live}
-    versions = [_deserialised(row) for row in rows]
+    versions = _without_dangling([_deserialised(row) for row in rows], using)
+    for version in versions:
+        if type(version.object) is model and str(version.object.pk) == str(root.pk):
+            # What visitors see is the live item's to say: a draft carries content, never
+            # the state it was saved in (an item taken offline since stays offline).
+            for name in PUBLISHING_FIELDS:
+                if hasattr(root, name):
+                    setattr(version.object, name, getattr(root, name))
     wanted = {(type(version.object), str(version.object.pk)) for version in versions}
     gone = [row for row in live[1:] if (type(row), str(row.pk)) not in wanted]
     if gone:
@@ -95,6 +104,46 @@ def apply_snapshot(model: type[models.Model], object_id: str, rows: list[dict]) 
             raise DraftConflict(str(failed[0].object))
         pending = failed
     _check_references(using, {type(version.object) for version in versions})
+
+
+def _without_dangling(versions: list, using: str) -> list:
+    """Leave out what points at rows deleted since the draft was saved.
+
+    A subject merged away or a person deleted while a draft waited: the link row goes,
+    a nullable reference is emptied, and the rest of the draft (its text above all)
+    still applies.
+    """
+    while True:
+        present = {(type(v.object), str(v.object.pk)) for v in versions}
+        kept = []
+        for version in versions:
+            instance = version.object
+            whole = True
+            for field in type(instance)._meta.concrete_fields:
+                if not (field.many_to_one or field.one_to_one):
+                    continue
+                value = getattr(instance, field.attname)
+                target = field.related_model
+                if value is None or (target, str(value)) in present:
+                    continue
+                if not target._base_manager.using(using).filter(pk=value).exists():
+                    if field.null:
+                        setattr(instance, field.attname, None)
+                    else:
+                        whole = False
+                        break
+            if whole:
+                for name, values in (version.m2m_data or {}).items():
+                    related = type(instance)._meta.get_field(name).related_model
+                    version.m2m_data[name] = list(
+                        related._base_manager.using(using)
+                        .filter(pk__in=values)
+                        .values_list("pk", flat=True)
+                    )
+                kept.append(version)
+        if len(kept) == len(versions):
+            return kept
+        versions = kept
 
 
 def _check_references(using: str, touched: set[type[models.Model]]) -> None:

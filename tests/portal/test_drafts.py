@@ -1,15 +1,18 @@
 """Changing a published item without taking it offline: a pending draft beside the live page."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
-from portal.models import PendingDraft, PublishStatus
+from portal.models import PendingDraft, Person, PublishStatus, Tag
 from projects.models import ProjectContact, ResearchProject
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import PersonFactory
+from tests.portal.factories import PersonFactory, TagFactory
 from tests.projects.factories import ProjectFactory
 from tests.themes.factories import SectionFactory, ThemeFactory
 from themes.models import Theme
@@ -363,24 +366,48 @@ def broken_draft(admin_client):
     return project
 
 
-def test_a_broken_draft_opens_the_live_form_with_a_warning(admin_client, broken_draft):
+def test_a_draft_naming_a_person_deleted_since_keeps_its_text(admin_client, broken_draft):
     response = admin_client.get(change_url(broken_draft))
 
     assert response.status_code == 200
-    assert "Kladden kan ikke vises" in response.text
     data = form_data(response.text, "researchproject_form")
-    assert data["summary_da"] == ["Gammelt resumé"]
+    assert data["summary_da"] == ["Kladdens resumé"]
+    assert "Slettet Kontakt" not in response.text  # the link to the deleted person is left out
+    assert live(broken_draft).summary_da == "Gammelt resumé"
 
 
-def test_saving_over_a_broken_draft_replaces_it(admin_client, broken_draft):
-    response = post(admin_client, broken_draft, "_save_draft", summary_da="Ny kladde")
+def contact(name: str) -> dict:
+    """The change form's first contact row, set to the person called ``name``."""
+    return {"contact_links-0-person": str(Person.objects.get(name=name).pk)}
 
-    assert response.status_code == 302
+
+def test_a_draft_that_lost_its_only_contact_asks_for_one_and_keeps_the_text(
+    admin_client, broken_draft
+):
+    refused = post(admin_client, broken_draft, "_save_draft", summary_da="Ny kladde")
+
+    assert refused.status_code == 200
+    assert "Ny kladde" in refused.text
+
+    saved = post(
+        admin_client,
+        broken_draft,
+        "_save_draft",
+        summary_da="Ny kladde",
+        **contact("Blivende Kontakt"),
+    )
+    assert saved.status_code == 302
     assert "Ny kladde" in str(PendingDraft.objects.get().snapshot)
 
 
-def test_publishing_a_broken_draft_publishes_the_form_not_a_500(admin_client, broken_draft):
-    response = post(admin_client, broken_draft, "_publish_draft", summary_da="Rettet")
+def test_publishing_a_draft_that_named_a_deleted_person(admin_client, broken_draft):
+    response = post(
+        admin_client,
+        broken_draft,
+        "_publish_draft",
+        summary_da="Rettet",
+        **contact("Blivende Kontakt"),
+    )
 
     assert response.status_code == 302
     assert live(broken_draft).summary_da == "Rettet"
@@ -389,12 +416,14 @@ def test_publishing_a_broken_draft_publishes_the_form_not_a_500(admin_client, br
     ]
 
 
-def test_the_public_page_of_a_broken_draft_shows_the_live_version(admin_client, broken_draft):
+def test_the_preview_of_a_draft_naming_a_deleted_person_shows_its_text(
+    admin_client, client, broken_draft
+):
     response = admin_client.get(broken_draft.get_absolute_url())
 
     assert response.status_code == 200
-    assert "Gammelt resumé" in response.text
-    assert "kan ikke vises" in response.text
+    assert "Kladdens resumé" in response.text
+    assert "Gammelt resumé" in client.get(broken_draft.get_absolute_url()).text
 
 
 def test_a_writer_cannot_change_a_published_themes_section_on_its_own_form(
@@ -419,3 +448,41 @@ def test_a_writer_cannot_change_a_published_themes_section_on_its_own_form(
     assert published._meta.model.objects.get(pk=published.pk).heading_da == "Udgivet afsnit"
     assert 'name="_save"' not in client.get(change_url(published)).text
     assert 'name="_save"' in client.get(change_url(unpublished)).text
+
+
+# A draft carries content, never the state it was saved in ----------------------------
+
+
+def test_a_writer_cannot_bring_back_online_an_item_taken_offline_with_a_draft_pending(
+    writer, admin_client, project
+):
+    post(writer, project, "_save_draft", summary_da="Skribentens resumé")
+    ResearchProject.objects.filter(pk=project.pk).update(status=PublishStatus.DRAFT)
+
+    response = post(writer, project, "_continue", summary_da="Skribentens resumé, rettet")
+
+    assert response.status_code == 302
+    assert live(project).status == PublishStatus.DRAFT
+    assert Client().get(project.get_absolute_url()).status_code == 404
+
+
+def test_publishing_a_draft_keeps_the_window_the_item_has_now(admin_client, project):
+    post(admin_client, project, "_save_draft", summary_da="Kladdens resumé")
+    closes = (timezone.now() + datetime.timedelta(days=30)).replace(second=0, microsecond=0)
+    ResearchProject.objects.filter(pk=project.pk).update(publish_until=closes)
+
+    post(admin_client, project, "_publish_draft")
+
+    assert live(project).summary_da == "Kladdens resumé"
+    assert live(project).publish_until == closes
+
+
+def test_a_draft_keeps_its_text_when_its_subject_is_merged_into_another(admin_client, project):
+    old, kept = TagFactory(name="boligsocialt"), TagFactory(name="boligsocial indsats")
+    project.tags.set([old])
+    post(admin_client, project, "_save_draft", summary_da="Kladdens resumé")
+
+    Tag.objects.filter(pk=old.pk).merge_into(kept)
+
+    data = open_form(admin_client, project)
+    assert data["summary_da"] == ["Kladdens resumé"]
