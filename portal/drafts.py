@@ -233,21 +233,31 @@ class DraftAdminMixin:
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if allowed and obj is not None and not self._drafts_apply():
-            parent = self._published_owner(obj)
-            if parent is not None and not can_publish(request.user, type(parent)):
-                return False  # proposed through the owner's form, as a draft
+            return not self._changed_through_owner(request, obj)
         return allowed
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         if allowed and obj is not None and not self._drafts_apply():
-            parent = self._published_owner(obj)
-            if parent is not None and not can_publish(request.user, type(parent)):
-                return False
+            return not self._changed_through_owner(request, obj)
         return allowed
 
-    def _published_owner(self, obj) -> models.Model | None:
-        """The published item whose own form edits ``obj`` as an inline, if any."""
+    def _changed_through_owner(self, request, obj) -> bool:
+        """Tell whether ``obj`` may change only on its owner's form.
+
+        Either the owner is published and the user may not publish it (the change is
+        proposed as the owner's draft), or the owner has a pending draft, which holds
+        this row too: a change here would be undone when the draft is published.
+        """
+        owner = self._owner(obj)
+        if owner is None:
+            return False
+        if owner.status == PublishStatus.PUBLISHED and not can_publish(request.user, type(owner)):
+            return True
+        return pending_draft(owner) is not None
+
+    def _owner(self, obj) -> models.Model | None:
+        """The publishable item whose own form edits ``obj`` as an inline, if any."""
         site = self.admin_site
         for field in type(obj)._meta.concrete_fields:
             if not field.many_to_one or not is_publishable(field.related_model):
@@ -257,7 +267,7 @@ class DraftAdminMixin:
             if not any(inline.model is type(obj) for inline in inlines):
                 continue
             owner = getattr(obj, field.name, None)
-            if owner is not None and owner.status == PublishStatus.PUBLISHED:
+            if owner is not None:
                 return owner
         return None
 
@@ -318,6 +328,29 @@ class DraftAdminMixin:
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.share_preview_template, context)
+
+    # Restoring an old version while a draft waits
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id)) if self._drafts_apply() else None
+        if obj is not None and pending_draft(obj) is not None:
+            # Publishing the draft later would silently undo the restore.
+            self.message_user(
+                request,
+                gettext(
+                    "Siden har ændringer i kladde. Udgiv eller kassér kladden, før du "
+                    "gendanner en ældre version."
+                ),
+                messages.WARNING,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(
+                reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                    args=[obj.pk],
+                )
+            )
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     # The change form
 

@@ -486,3 +486,31 @@ def test_a_draft_keeps_its_text_when_its_subject_is_merged_into_another(admin_cl
 
     data = open_form(admin_client, project)
     assert data["summary_da"] == ["Kladdens resumé"]
+
+
+def test_a_section_of_a_theme_with_a_pending_draft_changes_only_through_the_theme(
+    admin_client,
+):
+    theme = ThemeFactory(status=PublishStatus.PUBLISHED)
+    section = SectionFactory(theme=theme, heading_da="Gammelt afsnit")
+    data = open_form(admin_client, theme)
+    data["sections-0-heading_da"] = ["Kladdens afsnit"]
+    admin_client.post(change_url(theme), {**data, "_save_draft": "x"})
+
+    response = admin_client.post(change_url(section), {"heading_da": "Ændret", "_save": "Gem"})
+
+    assert response.status_code == 403
+    assert type(section).objects.get(pk=section.pk).heading_da == "Gammelt afsnit"
+
+
+def test_an_old_version_is_not_restored_over_a_pending_draft(admin_client, project):
+    post(admin_client, project, "_continue", summary_da="Anden udgave")
+    first = Version.objects.get_for_object(project).order_by("pk").first()
+    post(admin_client, project, "_save_draft", summary_da="Kladdens resumé")
+    revision = reverse("admin:projects_researchproject_revision", args=[project.pk, first.pk])
+
+    response = admin_client.get(revision)
+
+    assert response.status_code == 302
+    assert response.url == change_url(project)
+    assert "Kladdens resumé" in str(PendingDraft.objects.get().snapshot)
