@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -183,6 +185,13 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
     @property
     def is_published(self) -> bool:
         return super().is_published and self.published_on <= timezone.localdate()
+
+    def goes_live_at(self):
+        """The later of its "vises fra" and the start of its date (local midnight)."""
+        day = timezone.make_aware(datetime.datetime.combine(self.published_on, datetime.time.min))
+        moments = [moment for moment in (self.publish_from, day) if moment is not None]
+        moment = max(moments)
+        return moment if moment > timezone.now() else None
 
     @property
     def is_scheduled(self) -> bool:

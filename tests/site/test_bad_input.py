@@ -219,3 +219,14 @@ def test_query_strings_on_a_detail_page_are_ignored(client, detail):
         assert response.status_code == 200, query
         assert SCRIPT not in response.text, query
         assert "<script>" not in response.text.split("<main")[1], query
+
+
+def test_a_refused_action_gets_a_danish_page(client, django_user_model):
+    staff = django_user_model.objects.create_user("kollega", password="x", is_staff=True)
+    client.force_login(staff)
+
+    response = client.get("/admin/projects/researchproject/add/")
+
+    assert response.status_code == 403
+    assert "Adgang nægtet" in response.text
+    assert "Forbidden" not in response.text
