@@ -27,7 +27,18 @@ from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import DisallowedHost
 from django.core.files.storage import default_storage
-from django.db.models import BooleanField, Count, ExpressionWrapper, Model, Q, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Model,
+    OuterRef,
+    Q,
+    TextField,
+    Window,
+)
+from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.template.response import TemplateResponse
@@ -42,9 +53,6 @@ from portal import registry
 from portal.models import Person
 from portal.models.publishing import format_moment, publishable_models
 
-# Fields visitors read on every kind of content; each must have an English text when
-# it has a Danish one.
-VISIBLE_TEXT = ("title", "name", "lead", "summary", "intro", "body")
 logger = logging.getLogger(__name__)
 
 # Findings listed per check; the page says how many more there are.
@@ -208,7 +216,11 @@ def untouched_drafts(context: Context) -> Check:
     total, found = listed(
         [
             changed_before(
-                model.objects.filter(model.state_condition("draft"), updated_at__lt=since), model
+                model.objects.filter(
+                    Q(model.state_condition("draft"), updated_at__lt=since)
+                    | Q(Exists(waiting_drafts(model, since)))
+                ),
+                model,
             )
             for model in publishable_models()
         ]
@@ -219,6 +231,19 @@ def untouched_drafts(context: Context) -> Check:
         _("Gør dem færdige og udgiv dem, eller slet dem."),
         found,
         total,
+    )
+
+
+def waiting_drafts(model: type[Model], since: datetime.datetime):
+    """The pending drafts of a published ``model`` item, last saved before ``since``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from portal.models.drafts import PendingDraft
+
+    return PendingDraft.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=Cast(OuterRef("pk"), TextField()),
+        updated_at__lt=since,
     )
 
 
@@ -286,7 +311,10 @@ def missing_english(context: Context) -> Check:
     )
     parts = []
     for model in publishable_models():
-        fields = [name for name in VISIBLE_TEXT if name in translated_fields(model)]
+        # Every translated field is text a visitor reads (titles, texts, alt texts):
+        # each needs its English when it has its Danish.
+        translated = translated_fields(model)
+        fields = [f.name for f in model._meta.fields if f.name in translated]
         missing = {
             (name, code): Q(**{f"{name}_{default}__gt": ""})
             & (Q(**{f"{name}_{code}": ""}) | Q(**{f"{name}_{code}__isnull": True}))

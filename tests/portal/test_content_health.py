@@ -4,13 +4,14 @@ import datetime
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
 from news.models import NewsArticle
 from portal.health import Context, months_before, run_checks
-from portal.models import PublishStatus
+from portal.models import PendingDraft, PublishStatus
 from projects.models import ResearchProject, ResearchStatus
 from tests.activities.factories import ActivityFactory
 from tests.news.factories import NewsArticleFactory
@@ -115,6 +116,24 @@ def test_drafts_untouched_for_three_months(admin_client):
     assert [row.split(" Nyhed ")[0] for row in rows] == ["Glemt kladde"]
 
 
+def test_pending_drafts_of_published_items_untouched_for_three_months(admin_client):
+    forgotten = NewsArticleFactory(title="Udgivet med glemt kladde")
+    recent = NewsArticleFactory(title="Udgivet med ny kladde")
+    for article, days in ((forgotten, 100), (recent, 30)):
+        PendingDraft.objects.create(
+            content_type=ContentType.objects.get_for_model(article),
+            object_id=str(article.pk),
+            snapshot=[],
+        )
+        PendingDraft.objects.filter(object_id=str(article.pk)).update(
+            updated_at=timezone.now() - datetime.timedelta(days=days)
+        )
+
+    rows = findings(admin_client, "drafts")
+
+    assert [row.split(" Nyhed ")[0] for row in rows] == ["Udgivet med glemt kladde"]
+
+
 def test_inactive_people_still_contacts_of_published_content(admin_client):
     gone = PersonFactory(name="Stoppet Medarbejder", is_active=False)
     here = PersonFactory(name="Aktiv Medarbejder")
@@ -157,6 +176,14 @@ def test_published_items_missing_an_english_text(admin_client):
     rows = findings(admin_client, "missing-english")
 
     assert rows == ["Kun dansk resumé Forskningsprojekt Mangler på engelsk: resumé"]
+
+
+def test_every_translated_text_counts_as_visible(admin_client):
+    ActivityFactory(name="Aktivitet uden engelsk økonomi", economy_da="Koster lidt.", economy_en="")
+
+    rows = findings(admin_client, "missing-english")
+
+    assert any(row.startswith("Aktivitet uden engelsk økonomi") for row in rows)
 
 
 def test_links_to_the_portals_own_pages_that_lead_nowhere(admin_client, settings):
