@@ -398,7 +398,9 @@ class DraftAdminMixin:
             "save_draft": live,
             "publish": may_publish and draft is not None,
             "discard": draft is not None,
-            "live_save": draft is None and (may_publish or not live),
+            # An item offline with a draft (taken offline since the draft was saved) is
+            # saved as any offline item: the draft and the form become the item.
+            "live_save": not live or (draft is None and may_publish),
         }
         context = {"pending_draft": draft, "draft_buttons": buttons}
         if draft is not None:

@@ -1,6 +1,7 @@
 """Changing a published item without taking it offline: a pending draft beside the live page."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -514,3 +515,14 @@ def test_an_old_version_is_not_restored_over_a_pending_draft(admin_client, proje
     assert response.status_code == 302
     assert response.url == change_url(project)
     assert "Kladdens resumé" in str(PendingDraft.objects.get().snapshot)
+
+
+def test_an_item_taken_offline_with_a_draft_is_saved_with_gem_first(writer, project):
+    post(writer, project, "_save_draft", summary_da="Skribentens resumé")
+    ResearchProject.objects.filter(pk=project.pk).update(status=PublishStatus.DRAFT)
+
+    html = writer.get(change_url(project)).text
+    buttons = re.findall(r'<input type="submit"[^>]*name="(_[a-z_]+)"', html)
+
+    assert buttons[0] == "_save", "Enter in a field presses the first button: not a discard"
+    assert "_discard_draft" in buttons
