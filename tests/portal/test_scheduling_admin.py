@@ -102,7 +102,7 @@ def test_a_news_item_dated_in_the_future_is_scheduled(frozen):
     article = NewsArticleFactory(published_on=datetime.date(2027, 3, 2))
 
     assert article.publishing_state() == "scheduled"
-    assert article.publishing_state_label() == "Planlagt"
+    assert article.publishing_state_label() == "Planlagt til 2. marts 2027 kl. 0.00"
 
 
 @pytest.mark.parametrize("model", FACTORIES, ids=lambda model: model._meta.model_name)
