@@ -95,6 +95,45 @@ class OutageLog:
 outage = OutageLog()
 
 
+class CircuitBreaker:
+    """Skip a dependency for a while after it failed, in this process.
+
+    A dependency that hangs costs every call its full timeout; a page makes several
+    calls. After a failure, ``is_open()`` says to skip the dependency for ``interval``
+    seconds (``DEPENDENCY_RETRY_INTERVAL``); then one caller tries it again while the
+    others keep skipping, and a success closes the breaker.
+    """
+
+    def __init__(
+        self, interval: float | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._interval, self.clock = interval, clock
+        self.open_until: float | None = None
+
+    @property
+    def interval(self) -> float:
+        if self._interval is not None:
+            return self._interval
+        return getattr(settings, "DEPENDENCY_RETRY_INTERVAL", 5.0)
+
+    def is_open(self) -> bool:
+        until = self.open_until
+        if until is None:
+            return False
+        now = self.clock()
+        if now < until:
+            return True
+        # This caller tries; the others skip until it has failed or succeeded.
+        self.open_until = now + self.interval
+        return False
+
+    def failed(self) -> None:
+        self.open_until = self.clock() + self.interval
+
+    def succeeded(self) -> None:
+        self.open_until = None
+
+
 # The content version ----------------------------------------------------------------
 
 

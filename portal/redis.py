@@ -1,18 +1,68 @@
-"""Django's Redis cache, with one client per connection pool instead of one per call.
+"""Django's Redis cache, with one client per connection pool and a circuit breaker.
 
 Django's RedisCacheClient makes a new ``redis.Redis`` for every cache call, and each
 new client builds its table of response callbacks: about a quarter of the time of a page
 served from the cache. A client is safe to share (it takes connections from its pool),
 so each pool gets one.
+
+A Redis that accepts connections and never answers costs each call its socket timeout
+(``CACHE_SOCKET_TIMEOUT``). After one failed call every call fails at once with
+``CacheUnavailable`` for ``DEPENDENCY_RETRY_INTERVAL`` seconds (portal.cache's
+CircuitBreaker); the callers serve from the database meanwhile, as for any cache error.
 """
 
+import functools
+
 from django.core.cache.backends import redis
+from redis.exceptions import RedisError
+
+from portal.cache import CircuitBreaker
+
+# The client's calls that reach the server.
+CALLS = (
+    "add", "get", "set", "touch", "delete", "get_many", "has_key", "incr", "set_many",
+    "delete_many", "clear",
+)  # fmt: skip
+
+# One breaker per server list, shared by every thread of the process (Django makes a
+# cache backend per thread).
+_breakers: dict[str, CircuitBreaker] = {}
+
+
+class CacheUnavailable(RedisError):
+    """The shared cache failed a moment ago and is skipped until the breaker retries."""
+
+
+def breaker_for(servers) -> CircuitBreaker:
+    key = repr(servers)
+    breaker = _breakers.get(key)
+    if breaker is None:
+        breaker = _breakers.setdefault(key, CircuitBreaker())
+    return breaker
+
+
+def guarded(method):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        breaker = self.breaker
+        if breaker.is_open():
+            raise CacheUnavailable("the shared cache failed a moment ago; retrying shortly")
+        try:
+            result = method(self, *args, **kwargs)
+        except RedisError:
+            breaker.failed()
+            raise
+        breaker.succeeded()
+        return result
+
+    return call
 
 
 class RedisCacheClient(redis.RedisCacheClient):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, servers, *args, **kwargs) -> None:
+        super().__init__(servers, *args, **kwargs)
         self._clients: dict[int, object] = {}
+        self.breaker = breaker_for(servers)
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
@@ -20,6 +70,8 @@ class RedisCacheClient(redis.RedisCacheClient):
         if client is None:
             client = self._clients[index] = super().get_client(key, write=write)
         return client
+
+    locals().update({name: guarded(getattr(redis.RedisCacheClient, name)) for name in CALLS})
 
 
 class RedisCache(redis.RedisCache):
