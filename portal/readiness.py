@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
-from portal.cache import outage
+from portal import cache as page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def database_answers() -> bool:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
     except Exception as error:
-        outage.report("Database", error)
+        page_cache.outage.report("Database", error)
         return False
 
 
@@ -43,7 +43,7 @@ def cache_answers() -> bool:
         cache.set(READY_KEY, token, timeout=10)
         return cache.get(READY_KEY) == token
     except Exception as error:
-        outage.report("Cache", error)
+        page_cache.outage.report("Cache", error)
         return False
 
 
