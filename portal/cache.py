@@ -294,8 +294,10 @@ def next_edge():
     try:
         edge = schedule.next_edge(version)
     except Exception as error:
+        # Kept for the request like a marker read: a database that hangs costs the
+        # request one wait here, not one per key.
         outage.report("Database", error)
-        return uuid.uuid4().hex
+        edge = uuid.uuid4().hex
     if holder is not None and holder.get("version") == version:
         holder["edge"] = edge
     return edge
