@@ -105,9 +105,12 @@ class CircuitBreaker:
     """
 
     def __init__(
-        self, interval: float | None = None, clock: Callable[[], float] = time.monotonic
+        self,
+        interval: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        on_recovery: Callable[[], None] | None = None,
     ) -> None:
-        self._interval, self.clock = interval, clock
+        self._interval, self.clock, self.on_recovery = interval, clock, on_recovery
         self.open_until: float | None = None
 
     @property
@@ -130,8 +133,15 @@ class CircuitBreaker:
     def failed(self) -> None:
         self.open_until = self.clock() + self.interval
 
+    def is_trying(self) -> bool:
+        """Tell whether the caller that ``is_open()`` let through is trying after a failure."""
+        return self.open_until is not None
+
     def succeeded(self) -> None:
+        recovered = self.open_until is not None
         self.open_until = None
+        if recovered and self.on_recovery is not None:
+            self.on_recovery()
 
 
 # The content version ----------------------------------------------------------------
@@ -179,6 +189,10 @@ def request_scope(version: str | None = None) -> Iterator[dict]:
         _request_version.reset(token)
 
 
+# A change this process could not announce while the shared cache was down.
+_unannounced = threading.Event()
+
+
 def _set_new_version() -> None:
     version = uuid.uuid4().hex
     holder = _request_version.get()
@@ -189,6 +203,19 @@ def _set_new_version() -> None:
         cache.set(VERSION_KEY, version, timeout=None)
     except Exception as error:  # a cache outage must never block an editor's save
         outage.report("Cache", error)
+        _unannounced.set()
+    else:
+        _unannounced.clear()
+
+
+def announce_missed_changes() -> None:
+    """Replace the content version if a change was saved while the shared cache was down.
+
+    Called when the shared cache answers again (portal.redis), before anything is read
+    from it: else every process would serve what it stored before the change.
+    """
+    if _unannounced.is_set():
+        _set_new_version()
 
 
 def bump_content_version(**kwargs) -> None:

@@ -9,6 +9,7 @@ A Redis that accepts connections and never answers costs each call its socket ti
 (``CACHE_SOCKET_TIMEOUT``). After one failed call every call fails at once with
 ``CacheUnavailable`` for ``DEPENDENCY_RETRY_INTERVAL`` seconds (portal.cache's
 CircuitBreaker); the callers serve from the database meanwhile, as for any cache error.
+When Redis answers again, a change saved meanwhile is announced before anything is read.
 """
 
 import functools
@@ -16,6 +17,7 @@ import functools
 from django.core.cache.backends import redis
 from redis.exceptions import RedisError
 
+from portal import cache as page_cache
 from portal.cache import CircuitBreaker
 
 # The client's calls that reach the server.
@@ -37,7 +39,9 @@ def breaker_for(servers) -> CircuitBreaker:
     key = repr(servers)
     breaker = _breakers.get(key)
     if breaker is None:
-        breaker = _breakers.setdefault(key, CircuitBreaker())
+        breaker = _breakers.setdefault(
+            key, CircuitBreaker(on_recovery=page_cache.announce_missed_changes)
+        )
     return breaker
 
 
@@ -48,6 +52,11 @@ def guarded(method):
         if breaker.is_open():
             raise CacheUnavailable("the shared cache failed a moment ago; retrying shortly")
         try:
+            if breaker.is_trying():
+                # Ask first, so that what was missed meanwhile is set right
+                # (breaker.on_recovery) before this call reads anything.
+                self.get_client().ping()
+                breaker.succeeded()
             result = method(self, *args, **kwargs)
         except RedisError:
             breaker.failed()

@@ -191,3 +191,21 @@ def test_readiness_names_a_hung_redis_and_sees_it_return(client, redis):
     redis.resume()
     time.sleep(RETRY_INTERVAL)
     assert client.get("/healthz/ready/").status_code == 200
+
+
+def test_a_change_saved_while_redis_hangs_shows_once_it_answers_again(client, redis):
+    project = ProjectFactory(title="Praktikpladser")
+    client.get("/nu-undersoeger-vi/")
+    assert client.get("/nu-undersoeger-vi/").headers.get("X-Page-Cache") == "hit"
+
+    redis.hang()
+    client.get("/")
+    project.title = "Lektiehjælp"
+    project.save()  # the new content version cannot reach Redis
+    assert "Lektiehjælp" in client.get("/nu-undersoeger-vi/").text
+
+    redis.resume()
+    time.sleep(RETRY_INTERVAL)
+    response = client.get("/nu-undersoeger-vi/")
+    assert "Lektiehjælp" in response.text
+    assert "Praktikpladser" not in response.text
