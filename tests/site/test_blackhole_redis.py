@@ -60,7 +60,11 @@ def redis():
             yield hole
             hole.resume()
             time.sleep(RETRY_INTERVAL)
-            cache.clear()
+            # Only this test's keys: other suites may share the database.
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(f"{cache.key_prefix}:*"))
+            if keys:
+                client.delete(*keys)
     finally:
         hole.close()
 
