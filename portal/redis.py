@@ -80,7 +80,9 @@ class RedisCacheClient(redis.RedisCacheClient):
             client = self._clients[index] = super().get_client(key, write=write)
         return client
 
-    locals().update({name: guarded(getattr(redis.RedisCacheClient, name)) for name in CALLS})
+
+for _name in CALLS:
+    setattr(RedisCacheClient, _name, guarded(getattr(redis.RedisCacheClient, _name)))
 
 
 class RedisCache(redis.RedisCache):
