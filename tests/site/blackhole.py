@@ -20,6 +20,8 @@ class Blackhole:
         self.port = self.listener.getsockname()[1]
         self.hanging = threading.Event()
         self.accepted = 0
+        # Chunks dropped on connections carried before the hang began.
+        self.dropped = 0
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -79,6 +81,7 @@ class Blackhole:
         with contextlib.suppress(OSError):
             while data := source.recv(65536):
                 if self.hanging.is_set():
+                    self.dropped += 1
                     self._cut_later(source, sink)
                 else:
                     sink.sendall(data)

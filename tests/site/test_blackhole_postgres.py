@@ -174,7 +174,7 @@ def test_a_query_that_waits_past_the_statement_timeout_gives_the_503_page(client
     assert "-c statement_timeout=" in db["OPTIONS"]["options"]
     original = dict(db["OPTIONS"])
     connection.close()
-    db["OPTIONS"]["options"] = "-c statement_timeout=500"
+    db["OPTIONS"]["options"] = "-c statement_timeout=300"
     # Another session holds the projects' table, so the list page's query waits.
     holder = psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"])
     try:
