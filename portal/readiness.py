@@ -7,7 +7,6 @@ is down, so a load balancer can send visitors elsewhere meanwhile.
 """
 
 import json
-import logging
 import uuid
 
 from django.core.cache import cache
@@ -16,8 +15,6 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from portal import cache as page_cache
-
-logger = logging.getLogger(__name__)
 
 READY_KEY = "portal:ready"
 # The longest the database may take to answer, in milliseconds (the connect has its
@@ -38,10 +35,12 @@ def database_answers() -> bool:
 
 
 def cache_answers() -> bool:
-    token = uuid.uuid4().hex
+    # A key of its own for each probe: processes probing at once must not read each
+    # other's writes. It expires by itself.
+    key = f"{READY_KEY}:{uuid.uuid4().hex}"
     try:
-        cache.set(READY_KEY, token, timeout=10)
-        return cache.get(READY_KEY) == token
+        cache.set(key, 1, timeout=10)
+        return cache.get(key) == 1
     except Exception as error:
         page_cache.outage.report("Cache", error)
         return False
