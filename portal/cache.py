@@ -95,6 +95,55 @@ class OutageLog:
 outage = OutageLog()
 
 
+class CircuitBreaker:
+    """Skip a dependency for a while after it failed, in this process.
+
+    A dependency that hangs costs every call its full timeout; a page makes several
+    calls. After a failure, ``is_open()`` says to skip the dependency for ``interval``
+    seconds (``DEPENDENCY_RETRY_INTERVAL``); then one caller tries it again while the
+    others keep skipping, and a success closes the breaker.
+    """
+
+    def __init__(
+        self,
+        interval: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        on_recovery: Callable[[], None] | None = None,
+    ) -> None:
+        self._interval, self.clock, self.on_recovery = interval, clock, on_recovery
+        self.open_until: float | None = None
+
+    @property
+    def interval(self) -> float:
+        if self._interval is not None:
+            return self._interval
+        return getattr(settings, "DEPENDENCY_RETRY_INTERVAL", 5.0)
+
+    def is_open(self) -> bool:
+        until = self.open_until
+        if until is None:
+            return False
+        now = self.clock()
+        if now < until:
+            return True
+        # This caller tries; the others skip until it has failed or succeeded.
+        self.open_until = now + self.interval
+        return False
+
+    def failed(self) -> None:
+        self.open_until = self.clock() + self.interval
+
+    def is_trying(self) -> bool:
+        """Tell whether the caller that ``is_open()`` let through is trying after a failure."""
+        return self.open_until is not None
+
+    def succeeded(self) -> None:
+        recovered = self.open_until is not None
+        self.open_until = None
+        if recovered and self.on_recovery is not None:
+            self.on_recovery()
+
+
 # The content version ----------------------------------------------------------------
 
 
@@ -140,6 +189,10 @@ def request_scope(version: str | None = None) -> Iterator[dict]:
         _request_version.reset(token)
 
 
+# A change this process could not announce while the shared cache was down.
+_unannounced = threading.Event()
+
+
 def _set_new_version() -> None:
     version = uuid.uuid4().hex
     holder = _request_version.get()
@@ -150,6 +203,19 @@ def _set_new_version() -> None:
         cache.set(VERSION_KEY, version, timeout=None)
     except Exception as error:  # a cache outage must never block an editor's save
         outage.report("Cache", error)
+        _unannounced.set()
+    else:
+        _unannounced.clear()
+
+
+def announce_missed_changes() -> None:
+    """Replace the content version if a change was saved while the shared cache was down.
+
+    Called when the shared cache answers again (portal.redis), before anything is read
+    from it: else every process would serve what it stored before the change.
+    """
+    if _unannounced.is_set():
+        _set_new_version()
 
 
 def bump_content_version(**kwargs) -> None:
@@ -255,8 +321,10 @@ def next_edge():
     try:
         edge = schedule.next_edge(version)
     except Exception as error:
+        # Kept for the request like a marker read: a database that hangs costs the
+        # request one wait here, not one per key.
         outage.report("Database", error)
-        return uuid.uuid4().hex
+        edge = uuid.uuid4().hex
     if holder is not None and holder.get("version") == version:
         holder["edge"] = edge
     return edge

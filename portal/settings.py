@@ -149,6 +149,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# A database that hangs must give visitors the 503 page, not hold a worker until the
+# server's worker timeout kills it (a 500). Both limits end in django.db.OperationalError,
+# which DatabaseUnavailableMiddleware turns into the 503 page with Retry-After.
+# - connect: seconds to wait for a connection (psycopg waits at least 2).
+# - statement: the longest one query may run (milliseconds; 0: no limit). On the scale
+#   data (manage.py load_scale) the slowest query of any public page took 0.13 s (the
+#   catalogue's text search, nothing cached) and of the admin's Indholdstjek 0.35 s:
+#   5 s leaves ample room and stays far below the worker timeout (30 s), also for a
+#   page that waits twice (once for the schedule marker, once for the query that fails).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "5000"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend, which after a failed connect stops trying for a few seconds.
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
+    database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    database_options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+    database_options["options"] = " ".join(
+        part
+        for part in (
+            database_options.get("options", ""),
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+        )
+        if part
+    )
+
+# After a failed call, the shared cache (or the database's connect) is skipped for this
+# many seconds in this process, then tried again: pages come from the database meanwhile.
+DEPENDENCY_RETRY_INTERVAL = float(os.environ.get("DJANGO_DEPENDENCY_RETRY_INTERVAL", "5"))
+# Seconds to wait for Redis to accept a connection and to answer a call. A page makes
+# several calls; with the breaker above, a hung Redis costs a page at most one wait.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25"))
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -157,6 +188,10 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "portal.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -275,7 +310,7 @@ if HTTPS:
     ]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/(ready/)?$"]
 
 LOGGING = {
     "version": 1,

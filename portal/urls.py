@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from portal import registry, views
+from portal import readiness, registry, views
 
 portal_patterns = (
     [
@@ -21,6 +21,7 @@ portal_patterns = (
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
+    path("healthz/ready/", readiness.ready, name="ready"),
     path("favicon.ico", views.favicon),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
