@@ -16,7 +16,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import path, reverse
 
 from portal import cache as stores
 from portal.drafts import PREVIEW_PARAMETER, preview_token
@@ -136,6 +136,40 @@ def test_staff_see_other_content_at_the_same_address_so_pages_vary_on_cookie(cli
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
+def negotiated_page(request):
+    from django.http import HttpResponse
+    from django.utils.cache import patch_vary_headers
+
+    response = HttpResponse("Side")
+    patch_vary_headers(response, ("Accept-Language",))  # as LocaleMiddleware does
+    return response
+
+
+# A site without language prefixes in its addresses, where LocaleMiddleware would pick
+# the language from the Accept-Language header.
+urlpatterns = [path("side/", negotiated_page)]
+
+
+@pytest.mark.parametrize(
+    ("urlconf", "vary"),
+    [(None, "Cookie"), (__name__, "Accept-Language, Cookie")],
+)
+def test_pages_vary_on_accept_language_only_where_the_language_is_negotiated(rf, urlconf, vary):
+    from portal.middleware import PublicPageCacheMiddleware
+
+    def requested():
+        request = rf.get("/side/")
+        if urlconf is not None:
+            request.urlconf = urlconf
+        return request
+
+    middleware = PublicPageCacheMiddleware(negotiated_page)
+    rendered, replayed = middleware(requested()), middleware(requested())
+
+    assert (rendered["X-Page-Cache"], replayed["X-Page-Cache"]) == ("miss", "hit")
+    assert rendered["Vary"] == replayed["Vary"] == vary
+
+
 # Private responses ------------------------------------------------------------------
 
 
@@ -206,6 +240,27 @@ def test_without_a_reachable_cache_pages_stay_public_without_an_etag(client, mon
     assert response.status_code == 200
     assert response["Cache-Control"] == PUBLIC
     assert "ETag" not in response
+
+
+@pytest.mark.parametrize("control", ["no-cache", "no-store", "max-age=0, no-store"])
+def test_a_view_that_keeps_its_page_out_of_caches_is_not_made_public(rf, control):
+    from django.http import HttpResponse
+
+    from portal.middleware import PublicPageCacheMiddleware
+
+    def view(request):
+        response = HttpResponse("Kun til dig")
+        response["Cache-Control"] = control
+        return response
+
+    middleware = PublicPageCacheMiddleware(view)
+    first = middleware(rf.get("/kun-til-dig/"))
+    second = middleware(rf.get("/kun-til-dig/"))
+
+    for response in (first, second):
+        assert response["Cache-Control"] == control
+        assert "ETag" not in response
+        assert "X-Page-Cache" not in response
 
 
 # Conditional requests ---------------------------------------------------------------
