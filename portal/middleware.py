@@ -153,7 +153,7 @@ class PublicPageCacheMiddleware:
 # a fresh one, when its lifetime ended by the timeout (not at a publishing edge).
 STALE_WHILE_REVALIDATE = 60
 PRIVATE = "private, no-store"
-# The validator's headers a 304 keeps (RFC 9110 15.4.5), besides X-Page-Cache.
+# Headers a 304 carries beyond those RFC 9110 15.4.5 names, which Django copies.
 NOT_MODIFIED_EXTRA = ("X-Page-Cache",)
 
 
