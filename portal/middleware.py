@@ -1,11 +1,17 @@
+import datetime
+import hashlib
 import logging
 import uuid
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import split_directive_names, split_header_value
 
 from portal import cache as page_cache
 
@@ -72,6 +78,11 @@ class PublicPageCacheMiddleware:
     One round trip answers a hit: the content version and the page are read together.
     A page is stored with the next publishing edge it was rendered before (see
     portal.cache.ScheduleMarker) and is not served from the moment that edge passes.
+
+    It also tells the caches in front (a CDN, a proxy, the browser) what they may keep:
+    a page it serves or may store is public for shared caches, with an ETag from the
+    page's key, the content version and the schedule marker, and a matching
+    If-None-Match gets 304; every other response is private and not stored.
     """
 
     def __init__(self, get_response):
@@ -80,7 +91,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not page_cache.is_cacheable_request(request):
             with page_cache.request_scope():
-                return self.get_response(request)
+                return private(self.get_response(request))
         key = page_cache.page_key(request)
         try:
             found = cache.get_many([page_cache.VERSION_KEY, key])
@@ -89,33 +100,34 @@ class PublicPageCacheMiddleware:
             found = None
         if found is None:
             with page_cache.request_scope(uuid.uuid4().hex):
-                return self.get_response(request)
+                edge = page_cache.next_edge()
+                response = self.get_response(request)
+            if is_public(request, response, edge):
+                # No shared content version to build an ETag from.
+                return public(request, response, edge, etag=None)
+            return private(response)
         version = found.get(page_cache.VERSION_KEY)
         stored = found.get(key)
         if self.is_current(stored, version):
-            return self.replay(stored)
+            response = self.replay(stored)
+            return public(request, response, stored[1], page_etag(key, version, stored[1]))
         with page_cache.request_scope(version) as scope:
             if version is None:  # the first request after the cache was emptied
                 version = page_cache.content_version()
             # Read before rendering, so no window opens or closes unnoticed meanwhile.
             edge = page_cache.next_edge()
             response = self.get_response(request)
-        if (
-            # A page rendered while a save happened belongs to neither version.
-            scope.get("version") == version
-            # Nor does one rendered across a publishing edge.
-            and page_cache.is_before(edge)
-            and page_cache.is_cacheable_response(request, response)
-            and page_cache.is_storable_variant(request, response)
-        ):
-            headers = [(name, value) for name, value in response.items()]
-            stored = (version, edge, response.content, headers)
-            try:
-                cache.set(key, stored, page_cache.PAGE_TIMEOUT)
-            except Exception as error:
-                page_cache.outage.report("Page cache", error)
-            response["X-Page-Cache"] = "miss"
-        return response
+        # A page rendered while a save happened belongs to neither version.
+        if scope.get("version") != version or not is_public(request, response, edge):
+            return private(response)
+        headers = [(name, value) for name, value in response.items()]
+        stored = (version, edge, response.content, headers)
+        try:
+            cache.set(key, stored, page_cache.PAGE_TIMEOUT)
+        except Exception as error:
+            page_cache.outage.report("Page cache", error)
+        response["X-Page-Cache"] = "miss"
+        return public(request, response, edge, page_etag(key, version, edge))
 
     @staticmethod
     def is_current(stored, version) -> bool:
@@ -133,6 +145,107 @@ class PublicPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+# What the caches in front may keep ---------------------------------------------------
+
+# How long a shared cache may answer with a page that has gone stale while it asks for
+# a fresh one, when its lifetime ended by the timeout (not at a publishing edge).
+STALE_WHILE_REVALIDATE = 60
+PRIVATE = "private, no-store"
+# Headers a 304 carries beyond those RFC 9110 15.4.5 names, which Django copies.
+NOT_MODIFIED_EXTRA = ("X-Page-Cache",)
+
+
+def is_public(request, response, edge) -> bool:
+    """A page the page cache may store, rendered before the next publishing edge, whose
+    view did not ask to keep it out of caches."""
+    control = set(split_directive_names(response.get("Cache-Control", "")))
+    return (
+        page_cache.is_before(edge)
+        and page_cache.is_cacheable_response(request, response)
+        and page_cache.is_storable_variant(request, response)
+        and not control & {"private", "no-store", "no-cache"}
+    )
+
+
+def private(response):
+    """Keep a response out of every cache, unless its view already said how (the
+    admin's never_cache, a preview, a static file)."""
+    response.headers.setdefault("Cache-Control", PRIVATE)
+    return response
+
+
+def page_etag(key: str, version: str, edge) -> str:
+    """Return a page's ETag: the same in every process for the same content.
+
+    Weak: two renderings of the same content mean the same, but are not promised to
+    be the same bytes.
+    """
+    inputs = f"{key}\n{version}\n{page_cache.edge_marker(edge)}".encode()
+    return f'W/"{hashlib.sha256(inputs).hexdigest()[:32]}"'
+
+
+def shared_lifetime(edge) -> tuple[int, int]:
+    """Return how long a shared cache may keep a page, and how long it may then serve
+    it stale while it asks again: no longer than the page cache would, and not past the
+    next publishing edge or midnight (the page key's date)."""
+    now = timezone.now()
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    midnight = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    ends = [now + datetime.timedelta(seconds=page_cache.PAGE_TIMEOUT), midnight]
+    if isinstance(edge, datetime.datetime):
+        ends.append(edge)
+    end = min(ends)
+    seconds = max(0, int((end - now).total_seconds()))
+    if end is ends[0]:
+        return seconds, STALE_WHILE_REVALIDATE
+    return seconds, 0
+
+
+def public_vary(request, response) -> None:
+    """Vary on the session cookie (a logged-in editor sees drafts at the same address)
+    and not on Accept-Language, which LocaleMiddleware adds to every page whose address
+    has no language prefix although it takes the language from the address alone here
+    (i18n_patterns with prefix_default_language=False)."""
+    names = list(split_header_value(response.get("Vary", "")))
+    if not negotiates_language(request):
+        names = [name for name in names if name.lower() != "accept-language"]
+    if names:
+        response["Vary"] = ", ".join(names)
+    elif "Vary" in response:
+        del response["Vary"]
+    patch_vary_headers(response, ("Cookie",))
+
+
+def negotiates_language(request) -> bool:
+    """Tell whether LocaleMiddleware may pick a page's language from the request's
+    headers or cookies rather than from its address alone."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    used, prefixed_default = is_language_prefix_patterns_used(urlconf)
+    return not used or prefixed_default
+
+
+def public(request, response, edge, etag: str | None):
+    """Let shared caches keep a page, and answer a matching If-None-Match with 304."""
+    seconds, stale = shared_lifetime(edge)
+    control = f"public, max-age=0, s-maxage={seconds}"
+    if stale:
+        control += f", stale-while-revalidate={stale}"
+    response["Cache-Control"] = control
+    public_vary(request, response)
+    if etag is None:
+        return response
+    response["ETag"] = etag
+    answer = get_conditional_response(request, etag=etag, response=response)
+    if answer is response:
+        return response
+    if answer.status_code != 304:  # 412 for an If-Match that fails
+        return private(answer)
+    for name in NOT_MODIFIED_EXTRA:
+        if name in response:
+            answer[name] = response[name]
+    return answer
 
 
 class DatabaseUnavailableMiddleware:
