@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
@@ -89,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request, pages from the page cache included.
+    "portal.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Just inside the HTTPS redirect: a stored page skips everything below, and keeps
     # the headers the middleware below gave it when it was rendered.
@@ -274,12 +278,12 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-}
+# Logs go to stderr, one line per request in production (portal.logging): INFO shows the
+# requests, WARNING only what went wrong. DJANGO_LOG_FORMAT=json writes JSON lines.
+LOGGING = logging_config(
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING").upper(),
+    json_lines=os.environ.get("DJANGO_LOG_FORMAT", "text").strip().lower() == "json",
+)
 
 # Site-wide facts shown in the footer and used in contact links.
 PORTAL_CENTRE = {
