@@ -223,8 +223,54 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def media_storage(environ) -> tuple[dict, list[str]]:
+    """Return where uploaded files go (a STORAGES entry) and the origin they are served from.
+
+    ``DJANGO_MEDIA_STORAGE=s3``: an S3-compatible bucket (django-storages), so that every
+    app server sees every upload. Files get public, unsigned addresses: a page stored in
+    the page cache or a CDN must not hold an address that expires. The bucket, or the CDN
+    in front of it (``AWS_S3_CUSTOM_DOMAIN``), lets anyone read its objects.
+    Otherwise: files in ``MEDIA_ROOT``, served from the site's own origin.
+    """
+    kind = environ.get("DJANGO_MEDIA_STORAGE", "files").strip().lower()
+    if kind in {"", "files"}:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, []
+    if kind != "s3":
+        raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE is 'files' or 's3', not {kind!r}.")
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    options = {
+        "bucket_name": bucket,
+        "file_overwrite": False,  # two uploads named "foto.jpg" keep both files
+        "querystring_auth": False,
+        "default_acl": None,  # the bucket's policy decides who reads
+    }
+    names = {
+        "endpoint_url": "AWS_S3_ENDPOINT_URL",
+        "region_name": "AWS_S3_REGION_NAME",
+        "custom_domain": "AWS_S3_CUSTOM_DOMAIN",
+        "addressing_style": "AWS_S3_ADDRESSING_STYLE",
+        # Without keys boto3 finds credentials itself (e.g. the machine's role).
+        "access_key": "AWS_ACCESS_KEY_ID",
+        "secret_key": "AWS_SECRET_ACCESS_KEY",
+    }
+    options |= {option: environ[name] for option, name in names.items() if environ.get(name)}
+    if options.get("custom_domain"):
+        origin = f"https://{options['custom_domain'].split('/')[0]}"
+    elif options.get("endpoint_url"):
+        origin = options["endpoint_url"].rstrip("/")
+        origin = "/".join(origin.split("/")[:3])
+    else:
+        origin = "https://*.amazonaws.com"
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, [origin]
+
+
+MEDIA_STORAGE, MEDIA_ORIGINS = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -252,7 +298,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
