@@ -109,8 +109,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.AllowedMethodsMiddleware",
-    # Last, as django-axes asks: turns a locked login into the Danish lockout page.
-    "axes.middleware.AxesMiddleware",
+    # Last, as django-axes asks: turns a locked login into the Danish lockout page, and
+    # refuses a locked one before the login form runs.
+    "portal.logins.LoginLockMiddleware",
 ]
 
 # django-axes comes first: a locked-out login is refused before any password is hashed.
