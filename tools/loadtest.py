@@ -192,11 +192,12 @@ def load(options: argparse.Namespace) -> int:
             before = worker_rss_kib(server.process.pid)
             result = wrk.run(server.base, options.duration, options.connections, script)
             after = worker_rss_kib(server.process.pid)
-        server.verify()
+        # Requests wrk left queued may keep both workers busy for a moment.
+        server.wait(timeout=15)
         if not options.no_flood:
             with wrk.lua_script(HITS_SCRIPT % quoted) as script:
                 flood = flood_phases(server.base, env, options, script)
-            server.verify()
+            server.wait(timeout=15)
 
     print(f"{len(paths)} URLs, {options.connections} connections, {options.duration} s")
     print(f"requests: {result['requests']}, {result['rps']:.0f}/s, p99 {result['p99_ms']:.1f} ms")
@@ -252,6 +253,12 @@ def report_flood(flood: dict, options) -> bool:
         f"login attempts: {tries} ({tries / flood['seconds']:.0f}/s): "
         + ", ".join(f"{what}: {n}" for what, n in sorted(answers.items(), key=str))
     )
+    for name, phase in (("without flood", quiet), ("during flood", flooded)):
+        if phase["non_2xx"] or phase["socket_errors"]:
+            print(
+                f"{name}: non-2xx/3xx {phase['non_2xx']}, "
+                f"socket errors {phase['socket_errors'] or 'none'}"
+            )
     wrong = {what for what in answers if what not in (200, 429)}
     errors = [phase["non_2xx"] or phase["socket_errors"] for phase in (quiet, flooded)]
     if wrong or any(errors) or not answers.get(429):
