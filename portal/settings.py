@@ -259,14 +259,19 @@ def media_storage(environ) -> tuple[dict, list[str]]:
         "secret_key": "AWS_SECRET_ACCESS_KEY",
     }
     options |= {option: environ[name] for option, name in names.items() if environ.get(name)}
+    # Where the files' addresses point, for the Content-Security-Policy: the custom
+    # domain, or the service with the bucket in the path or in the host name.
     if options.get("custom_domain"):
-        origin = f"https://{options['custom_domain'].split('/')[0]}"
-    elif options.get("endpoint_url"):
-        origin = options["endpoint_url"].rstrip("/")
-        origin = "/".join(origin.split("/")[:3])
+        origins = [f"https://{options['custom_domain'].split('/')[0]}"]
     else:
-        origin = "https://*.amazonaws.com"
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, [origin]
+        scheme, host = "https", "s3.amazonaws.com"
+        if options.get("endpoint_url"):
+            scheme, _, host = options["endpoint_url"].split("/")[:3]
+            scheme = scheme.rstrip(":")
+        elif options.get("region_name"):
+            host = f"s3.{options['region_name']}.amazonaws.com"
+        origins = [f"{scheme}://{host}", f"{scheme}://{bucket}.{host}"]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, origins
 
 
 MEDIA_STORAGE, MEDIA_ORIGINS = media_storage(os.environ)

@@ -161,7 +161,16 @@ def test_the_media_origin_is_allowed_for_images_in_the_content_security_policy()
         }
     )
 
+    _storage, on_the_service = media_storage(
+        {
+            "DJANGO_MEDIA_STORAGE": "s3",
+            "AWS_STORAGE_BUCKET_NAME": BUCKET,
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.net/",
+        }
+    )
+
     assert origins == ["https://media.boligsocial.example.org"]
+    assert on_the_service == ["https://s3.example.net", f"https://{BUCKET}.s3.example.net"]
     assert media_storage({}) == (
         {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         [],
