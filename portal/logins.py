@@ -8,7 +8,6 @@ successful login, by a new password (``UnlockOnNewPassword``) or by an editor wi
 """
 
 from axes.handlers.proxy import AxesProxyHandler
-from axes.middleware import AxesMiddleware
 from django.conf import settings
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
@@ -29,14 +28,20 @@ def lockout_response(request, original_response=None, credentials=None):
     ).render()
 
 
-class LoginLockMiddleware(AxesMiddleware):
-    """django-axes' middleware, refusing a locked login before the login form runs.
+class LockedLoginMiddleware:
+    """Refuse a locked login before the login form runs (beside django-axes' middleware).
 
     A post to the admin's login from a locked address or for a locked user name gets the
     lockout page at once: no form, no authentication, no failure recorded, and one page
     rendered rather than the login form and then the lockout page. In a login flood
     nearly every attempt is such a one, so this keeps the workers free for visitors.
     """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match

@@ -109,9 +109,10 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.AllowedMethodsMiddleware",
-    # Last, as django-axes asks: turns a locked login into the Danish lockout page, and
-    # refuses a locked one before the login form runs.
-    "portal.logins.LoginLockMiddleware",
+    # Refuses a locked login before the login form runs (after the session and user).
+    "portal.logins.LockedLoginMiddleware",
+    # Last, as django-axes asks: turns a locked login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # django-axes comes first: a locked-out login is refused before any password is hashed.
