@@ -47,7 +47,8 @@ class LockedLoginMiddleware:
         match = request.resolver_match
         if request.method != "POST" or match is None or match.view_name != "admin:login":
             return None
-        credentials = {settings.AXES_USERNAME_FORM_FIELD: request.POST.get("username", "")}
+        field = settings.AXES_USERNAME_FORM_FIELD
+        credentials = {field: request.POST.get(field, "")}
         if AxesProxyHandler.is_allowed(request, credentials):
             return None
         return lockout_response(request, credentials=credentials)
