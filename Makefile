@@ -79,7 +79,7 @@ bench: messages ## Measure every page type (hit, miss, cold) against /healthz/ a
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_scale
 	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python -m tools.bench $(BENCH_ARGS)
 
-loadtest: messages ## 60 s of mixed traffic at 64 connections: no errors, no 5xx, flat worker memory
+loadtest: messages ## 60 s of mixed traffic (no errors, no 5xx, flat worker memory), then public pages with and without a login flood
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0

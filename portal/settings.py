@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
@@ -89,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request, pages from the page cache included.
+    "portal.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Just inside the HTTPS redirect: a stored page skips everything below, and keeps
     # the headers the middleware below gave it when it was rendered.
@@ -105,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.AllowedMethodsMiddleware",
+    # Refuses a locked login before the login form runs (after the session and user).
+    "portal.logins.LockedLoginMiddleware",
     # Last, as django-axes asks: turns a locked login into the Danish lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -257,8 +263,59 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def media_storage(environ) -> tuple[dict, list[str]]:
+    """Return where uploaded files go (a STORAGES entry) and the origin they are served from.
+
+    ``DJANGO_MEDIA_STORAGE=s3``: an S3-compatible bucket (django-storages), so that every
+    app server sees every upload. Files get public, unsigned addresses: a page stored in
+    the page cache or a CDN must not hold an address that expires. The bucket, or the CDN
+    in front of it (``AWS_S3_CUSTOM_DOMAIN``), lets anyone read its objects.
+    Otherwise: files in ``MEDIA_ROOT``, served from the site's own origin.
+    """
+    kind = environ.get("DJANGO_MEDIA_STORAGE", "files").strip().lower()
+    if kind in {"", "files"}:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, []
+    if kind != "s3":
+        raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE is 'files' or 's3', not {kind!r}.")
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    options = {
+        "bucket_name": bucket,
+        "file_overwrite": False,  # two uploads named "foto.jpg" keep both files
+        "querystring_auth": False,
+        "default_acl": None,  # the bucket's policy decides who reads
+    }
+    names = {
+        "endpoint_url": "AWS_S3_ENDPOINT_URL",
+        "region_name": "AWS_S3_REGION_NAME",
+        "custom_domain": "AWS_S3_CUSTOM_DOMAIN",
+        "addressing_style": "AWS_S3_ADDRESSING_STYLE",
+        # Without keys boto3 finds credentials itself (e.g. the machine's role).
+        "access_key": "AWS_ACCESS_KEY_ID",
+        "secret_key": "AWS_SECRET_ACCESS_KEY",
+    }
+    options |= {option: environ[name] for option, name in names.items() if environ.get(name)}
+    # Where the files' addresses point, for the Content-Security-Policy: the custom
+    # domain, or the service with the bucket in the path or in the host name.
+    if options.get("custom_domain"):
+        origins = [f"https://{options['custom_domain'].split('/')[0]}"]
+    else:
+        scheme, host = "https", "s3.amazonaws.com"
+        if options.get("endpoint_url"):
+            scheme, _, host = options["endpoint_url"].split("/")[:3]
+            scheme = scheme.rstrip(":")
+        elif options.get("region_name"):
+            host = f"s3.{options['region_name']}.amazonaws.com"
+        origins = [f"{scheme}://{host}", f"{scheme}://{bucket}.{host}"]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, origins
+
+
+MEDIA_STORAGE, MEDIA_ORIGINS = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -286,7 +343,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -312,12 +369,12 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz/(ready/)?$"]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-}
+# Logs go to stderr, one line per request in production (portal.logging): INFO shows the
+# requests, WARNING only what went wrong. DJANGO_LOG_FORMAT=json writes JSON lines.
+LOGGING = logging_config(
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING").upper(),
+    json_lines=os.environ.get("DJANGO_LOG_FORMAT", "text").strip().lower() == "json",
+)
 
 # Site-wide facts shown in the footer and used in contact links.
 PORTAL_CENTRE = {

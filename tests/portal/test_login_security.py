@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -62,6 +63,27 @@ def test_thirty_wrong_passwords_lock_the_account_with_a_danish_message(staff):
     assert "Login er spærret for dette brugernavn og fra denne adresse i 15 minutter" in text
     assert 'lang="da"' in text
     assert "Account locked" not in text
+
+
+def test_a_locked_login_is_refused_before_the_form_runs(staff):
+    # In a login flood nearly every attempt is locked: each must cost as little as can be.
+    guess(5)
+    failures = []
+
+    def failed(**kwargs):
+        failures.append(kwargs)
+
+    user_login_failed.connect(failed)
+    try:
+        answer = log_in("kollega", PASSWORD, ATTACKER)
+    finally:
+        user_login_failed.disconnect(failed)
+
+    assert answer.status_code == 429
+    assert failures == []  # no authentication was tried
+    assert [t.name for t in answer.templates if t.name.startswith("admin/login")] == [
+        "admin/login_locked.html"
+    ]
 
 
 def test_the_lock_holds_for_the_name_from_any_address_and_for_the_address(staff):
