@@ -70,26 +70,34 @@ def bypass() -> Iterator[None]:
 
 
 class OutageLog:
-    """Log a failing dependency once per interval, with how often it failed meanwhile."""
+    """Log a failing dependency once per interval, with how often it failed meanwhile.
+
+    Each dependency ("Cache", "Database") keeps its own interval, so a cache outage
+    never hides a database outage that starts during it.
+    """
 
     def __init__(self, interval: float = 60.0, clock: Callable[[], float] = time.monotonic):
         self.interval, self.clock = interval, clock
-        self.last: float | None = None
-        self.suppressed = 0
+        self._last: dict[str, float] = {}
+        self._suppressed: dict[str, int] = {}
+        self._lock = threading.Lock()
 
     def report(self, what: str, error: Exception) -> None:
         now = self.clock()
-        if self.last is not None and now - self.last < self.interval:
-            self.suppressed += 1
-            return
+        with self._lock:
+            last = self._last.get(what)
+            if last is not None and now - last < self.interval:
+                self._suppressed[what] = self._suppressed.get(what, 0) + 1
+                return
+            suppressed = self._suppressed.pop(what, 0)
+            self._last[what] = now
         logger.warning(
             "%s unavailable (%s: %s); %d more failures since the last report",
             what,
             type(error).__name__,
             error,
-            self.suppressed,
+            suppressed,
         )
-        self.last, self.suppressed = now, 0
 
 
 outage = OutageLog()

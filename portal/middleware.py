@@ -264,7 +264,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not is_outage(exception):
             return None
-        logger.error("Database unavailable: %s", exception)
+        page_cache.outage.report("Database", exception)  # once a minute, with a count
         content = render_to_string("503.html", {"centre": settings.PORTAL_CENTRE}, request=None)
         response = HttpResponse(content, status=503)
         response["Retry-After"] = "30"

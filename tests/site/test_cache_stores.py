@@ -162,3 +162,15 @@ def test_an_outage_is_logged_once_per_interval_with_a_count(caplog):
     messages = [record.getMessage() for record in caplog.records]
     assert len(messages) == 2
     assert "4 more failures" in messages[1]
+
+
+def test_each_dependency_keeps_its_own_interval(caplog):
+    clock = Clock()
+    log = OutageLog(interval=60, clock=clock)
+    log.report("Cache", ConnectionError("refused"))
+    clock.now += 10
+    log.report("Database", ConnectionError("refused"))
+    log.report("Database", ConnectionError("refused"))
+
+    messages = [record.getMessage() for record in caplog.records]
+    assert [message.split()[0] for message in messages] == ["Cache", "Database"]

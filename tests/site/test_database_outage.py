@@ -66,3 +66,21 @@ def test_cached_pages_stay_up_while_the_database_is_down(client, unreachable_dat
     cut()
 
     assert client.get("/nu-undersoeger-vi/").status_code == 200
+
+
+def test_a_database_outage_is_logged_once_not_per_request(
+    client, unreachable_database, caplog, monkeypatch
+):
+    from portal import cache as stores
+
+    monkeypatch.setattr(stores, "outage", stores.OutageLog(interval=60))
+    cut, _restore = unreachable_database
+    cut()
+    cache.clear()
+
+    answers = {client.get("/nu-undersoeger-vi/").status_code for _ in range(20)}
+
+    assert answers == {503}
+    reports = [r for r in caplog.records if r.getMessage().startswith("Database unavailable")]
+    assert len(reports) == 1
+    assert not any(r.exc_info for r in caplog.records if r.levelname == "ERROR")
