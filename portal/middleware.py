@@ -96,7 +96,7 @@ class PublicPageCacheMiddleware:
         try:
             found = cache.get_many([page_cache.VERSION_KEY, key])
         except Exception as error:  # an unreachable cache must not take the site down
-            page_cache.outage.report("Page cache", error)
+            page_cache.outage.report("Cache", error)
             found = None
         if found is None:
             with page_cache.request_scope(uuid.uuid4().hex):
@@ -125,7 +125,7 @@ class PublicPageCacheMiddleware:
         try:
             cache.set(key, stored, page_cache.PAGE_TIMEOUT)
         except Exception as error:
-            page_cache.outage.report("Page cache", error)
+            page_cache.outage.report("Cache", error)
         response["X-Page-Cache"] = "miss"
         return public(request, response, edge, page_etag(key, version, edge))
 
