@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("healthz/ready/", readiness.ready, name="ready"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
 ]

@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.contrib.sitemaps import views as sitemaps_views
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
@@ -401,6 +402,20 @@ def sitemap_section(request, section: str):
     if set(request.GET) <= {"p"}:
         setattr(response, STORABLE_VARIANT, True)
     return response
+
+
+@require_safe
+def robots_txt(request):
+    """Tell crawlers where the sitemap is and keep them out of the admin."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_PATH}",
+        f"Disallow: /*?{PREVIEW_PARAMETER}=",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @require_safe
