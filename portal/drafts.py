@@ -39,8 +39,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.cache import bypass
 from portal.edit_conflicts import SEEN_FIELD, EditGuard, editor_name, editor_time
 from portal.models.drafts import DraftConflict, PendingDraft, snapshot_of
-from portal.models.publishing import Publishable, PublishStatus
-from portal.roles import can_publish
+from portal.models.publishing import PublishStatus
+from portal.roles import can_publish, is_publishable, publishable_owner
 
 SAVE_DRAFT = "_save_draft"
 PUBLISH_DRAFT = "_publish_draft"
@@ -60,12 +60,6 @@ BROKEN_DRAFT = _(
 _ACTION = "_draft_action"
 _SAVED = "_draft_saved"
 _MESSAGE = "_draft_change_message"
-
-
-def is_publishable(model: type[models.Model] | models.Model) -> bool:
-    if isinstance(model, type):
-        return issubclass(model, Publishable)
-    return isinstance(model, Publishable)
 
 
 def pending_draft(obj: models.Model) -> PendingDraft | None:
@@ -243,33 +237,14 @@ class DraftAdminMixin:
         return allowed
 
     def _changed_through_owner(self, request, obj) -> bool:
-        """Tell whether ``obj`` may change only on its owner's form.
+        """Tell whether ``obj`` belongs to an item with a pending draft.
 
-        Either the owner is published and the user may not publish it (the change is
-        proposed as the owner's draft), or the owner has a pending draft, which holds
-        this row too: a change here would be undone when the draft is published.
+        The draft holds this row too: a change here would be undone when the draft is
+        published. (That a user who may not publish the item changes its rows only
+        through the item's form is the roles' rule: ``RolesAdminMixin``.)
         """
-        owner = self._owner(obj)
-        if owner is None:
-            return False
-        if owner.status == PublishStatus.PUBLISHED and not can_publish(request.user, type(owner)):
-            return True
-        return pending_draft(owner) is not None
-
-    def _owner(self, obj) -> models.Model | None:
-        """The publishable item whose own form edits ``obj`` as an inline, if any."""
-        site = self.admin_site
-        for field in type(obj)._meta.concrete_fields:
-            if not field.many_to_one or not is_publishable(field.related_model):
-                continue
-            owner_admin = site._registry.get(field.related_model)
-            inlines = getattr(owner_admin, "inlines", ())
-            if not any(inline.model is type(obj) for inline in inlines):
-                continue
-            owner = getattr(obj, field.name, None)
-            if owner is not None:
-                return owner
-        return None
+        owner = publishable_owner(obj)
+        return owner is not None and pending_draft(owner) is not None
 
     # Changelist
 

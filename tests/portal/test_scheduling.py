@@ -6,35 +6,19 @@ stored count or a rendered fragment must not outlive an edge.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 
 from portal import cache as stores
 from tests.activities.factories import ActivityFactory
+from tests.clock import Clock, at
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory
 from tests.projects.factories import ProjectFactory
 from tests.site.pages import sitemap_paths
 
 pytestmark = pytest.mark.django_db
-
-LOCAL = ZoneInfo("Europe/Copenhagen")
-
-
-def at(hour: int, minute: int = 0, second: int = 0) -> datetime.datetime:
-    return datetime.datetime(2027, 3, 3, hour, minute, second, tzinfo=LOCAL)
-
-
-class Clock:
-    """A frozen clock for django.utils.timezone.now, moved by the test."""
-
-    def __init__(self, moment: datetime.datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime.datetime:
-        return self.moment.astimezone(datetime.UTC)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ timeout fails its test instead of hanging the suite.
 import contextlib
 import socket
 import threading
+import time
 
 
 class Blackhole:
@@ -93,3 +94,35 @@ def service_answers(port: int) -> bool:
     with socket.socket() as probe:
         probe.settimeout(0.2)
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+NOT_FOUND = "/findes-ikke/"
+
+
+def one_page_of_each_kind() -> list[str]:
+    """Make content and return one public address of each page type, and a 404."""
+    from tests.activities.factories import ActivityFactory
+    from tests.news.factories import NewsArticleFactory
+    from tests.projects.factories import ProjectFactory
+    from tests.themes.factories import ThemeFactory
+
+    project = ProjectFactory(title="Praktikpladser")
+    theme = ThemeFactory(title="Beskæftigelse", projects=[project])
+    ActivityFactory(name="Lektiecafé")
+    NewsArticleFactory(title="Ny rapport")
+    return [
+        "/",
+        "/nu-undersoeger-vi/",
+        f"/nu-undersoeger-vi/{project.slug}/",
+        f"/temaer/{theme.slug}/",
+        "/aktiviteter/",
+        "/nyheder/",
+        NOT_FOUND,
+    ]
+
+
+def timed_get(client, path: str):
+    """Return the answer and the seconds it took."""
+    start = time.monotonic()
+    response = client.get(path)
+    return response, time.monotonic() - start

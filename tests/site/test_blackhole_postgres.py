@@ -19,11 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from tests.activities.factories import ActivityFactory
-from tests.news.factories import NewsArticleFactory
 from tests.projects.factories import ProjectFactory
-from tests.site.blackhole import Blackhole
-from tests.themes.factories import ThemeFactory
+from tests.site.blackhole import NOT_FOUND, Blackhole, one_page_of_each_kind, timed_get
 
 BOUND = 2.0
 RETRY_INTERVAL = 1.0
@@ -74,19 +71,9 @@ def test_redis_gets_short_socket_timeouts():
 
 @pytest.fixture
 def public_pages():
-    project = ProjectFactory(title="Praktikpladser")
-    theme = ThemeFactory(title="Beskæftigelse", projects=[project])
-    ActivityFactory(name="Lektiecafé")
-    NewsArticleFactory(title="Ny rapport")
     return {
-        "/": 503,
-        "/nu-undersoeger-vi/": 503,
-        f"/nu-undersoeger-vi/{project.slug}/": 503,
-        f"/temaer/{theme.slug}/": 503,
-        "/aktiviteter/": 503,
-        "/nyheder/": 503,
-        "/findes-ikke/": 404,  # needs no database
-    }
+        path: 404 if path == NOT_FOUND else 503 for path in one_page_of_each_kind()
+    }  # the 404 page needs no database
 
 
 @pytest.fixture
@@ -111,12 +98,6 @@ def database():
         connection.settings_dict.clear()
         connection.settings_dict.update(original)
         hole.close()
-
-
-def timed_get(client, path: str):
-    start = time.monotonic()
-    response = client.get(path)
-    return response, time.monotonic() - start
 
 
 @pytest.mark.postgres

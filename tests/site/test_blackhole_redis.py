@@ -18,11 +18,14 @@ from django.test import override_settings
 
 from portal import cache as page_cache
 from portal.cache import CircuitBreaker, OutageLog
-from tests.activities.factories import ActivityFactory
-from tests.news.factories import NewsArticleFactory
 from tests.projects.factories import ProjectFactory
-from tests.site.blackhole import Blackhole, service_answers
-from tests.themes.factories import ThemeFactory
+from tests.site.blackhole import (
+    NOT_FOUND,
+    Blackhole,
+    one_page_of_each_kind,
+    service_answers,
+    timed_get,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -71,25 +74,7 @@ def redis():
 
 @pytest.fixture
 def public_pages():
-    project = ProjectFactory(title="Praktikpladser")
-    theme = ThemeFactory(title="Beskæftigelse", projects=[project])
-    ActivityFactory(name="Lektiecafé")
-    NewsArticleFactory(title="Ny rapport")
-    return {
-        "/": 200,
-        "/nu-undersoeger-vi/": 200,
-        f"/nu-undersoeger-vi/{project.slug}/": 200,
-        f"/temaer/{theme.slug}/": 200,
-        "/aktiviteter/": 200,
-        "/nyheder/": 200,
-        "/findes-ikke/": 404,
-    }
-
-
-def timed_get(client, path: str):
-    start = time.monotonic()
-    response = client.get(path)
-    return response, time.monotonic() - start
+    return {path: 404 if path == NOT_FOUND else 200 for path in one_page_of_each_kind()}
 
 
 def test_every_page_answers_from_the_database_while_redis_hangs_and_the_cache_returns(

@@ -6,10 +6,8 @@ Everything else (staff, previews, parameters a page does not serve, errors, form
 the admin) is private and not stored.
 """
 
-import datetime
 import urllib.error
 import urllib.request
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings as django_settings
@@ -21,31 +19,17 @@ from django.urls import path, reverse
 from portal import cache as stores
 from portal.drafts import PREVIEW_PARAMETER, preview_token
 from portal.models import PublishStatus
+from tests.clock import Clock, at
 from tests.portal.factories import PersonFactory
 from tests.projects.factories import ProjectFactory
 from tests.site.test_two_processes import app_processes  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-LOCAL = ZoneInfo("Europe/Copenhagen")
 LIST_URL = reverse("projects:list")
 PUBLIC = (
     f"public, max-age=0, s-maxage={stores.PAGE_TIMEOUT}, stale-while-revalidate=60"
 )  # fmt: skip
-
-
-def at(hour: int, minute: int = 0, second: int = 0) -> datetime.datetime:
-    return datetime.datetime(2027, 3, 3, hour, minute, second, tzinfo=LOCAL)
-
-
-class Clock:
-    """A frozen clock for django.utils.timezone.now, moved by the test."""
-
-    def __init__(self, moment: datetime.datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime.datetime:
-        return self.moment.astimezone(datetime.UTC)
 
 
 @pytest.fixture
