@@ -469,6 +469,11 @@ def cached_by_content(name: str, compute: Callable[[], Any], inputs: Any = ()) -
 
 # Responses a view marks with this attribute are stored although they have parameters.
 STORABLE_VARIANT = "storable_variant"
+# Streaming responses a view marks with this attribute (a finite body that depends on the
+# content alone: the open data exports) are stored as they are sent, up to STREAM_LIMIT
+# bytes; a longer one is sent without being stored.
+STORABLE_STREAM = "storable_stream"
+STREAM_LIMIT = 8 * 1024 * 1024
 
 
 def page_language(request) -> str:
@@ -518,7 +523,7 @@ def is_storable_variant(request, response) -> bool:
 
 
 def is_cacheable_response(request, response) -> bool:
-    """A plain 200 that sets nothing per visitor.
+    """A plain 200 that sets nothing per visitor; streamed only if its view vouches for it.
 
     Cookies are added by outer middleware after this check, so ask the request whether
     a CSRF token was handed out or the session was written.
@@ -526,7 +531,7 @@ def is_cacheable_response(request, response) -> bool:
     session = getattr(request, "session", None)
     return (
         response.status_code == 200
-        and not response.streaming
+        and (not response.streaming or getattr(response, STORABLE_STREAM, False))
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

@@ -121,6 +121,12 @@ class PublicPageCacheMiddleware:
         if scope.get("version") != version or not is_public(request, response, edge):
             return private(response)
         headers = [(name, value) for name, value in response.items()]
+        if response.streaming:
+            response.streaming_content = self.store_streamed(
+                key, version, edge, headers, response.streaming_content
+            )
+            response["X-Page-Cache"] = "miss"
+            return public(request, response, edge, page_etag(key, version, edge))
         stored = (version, edge, response.content, headers)
         try:
             cache.set(key, stored, page_cache.PAGE_TIMEOUT)
@@ -128,6 +134,33 @@ class PublicPageCacheMiddleware:
             page_cache.outage.report("Cache", error)
         response["X-Page-Cache"] = "miss"
         return public(request, response, edge, page_etag(key, version, edge))
+
+    @staticmethod
+    def store_streamed(key, version, edge, headers, chunks):
+        """Send a streamed body as it is written, and store it whole at its end.
+
+        Stored only when it stayed within STREAM_LIMIT and no save happened and no
+        publishing window opened or closed while it was read (the stream outlives the
+        request's content version).
+        """
+        kept: list[bytes] | None = []
+        size = 0
+        for chunk in chunks:
+            yield chunk
+            if kept is not None:
+                size += len(chunk)
+                if size <= page_cache.STREAM_LIMIT:
+                    kept.append(chunk)
+                else:
+                    kept = None  # too long to keep: the rest is only sent
+        if kept is None or not page_cache.is_before(edge):
+            return
+        try:
+            if cache.get(page_cache.VERSION_KEY) == version:
+                stored = (version, edge, b"".join(kept), headers)
+                cache.set(key, stored, page_cache.PAGE_TIMEOUT)
+        except Exception as error:
+            page_cache.outage.report("Cache", error)
 
     @staticmethod
     def is_current(stored, version) -> bool:

@@ -384,3 +384,9 @@ PORTAL_CENTRE = {
     "phone": "00000000",
     "email": "kontakt@example.org",
 }
+
+# The licence the open data exports (/data/) are published under: the portal's policy.
+DATA_LICENCE_NAME = os.environ.get("DJANGO_DATA_LICENCE_NAME", "CC BY 4.0")
+DATA_LICENCE_URL = os.environ.get(
+    "DJANGO_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.da"
+)

@@ -68,6 +68,7 @@ sitemaps = {
         "portal:search",
         "portal:accessibility",
         "portal:privacy",
+        "portal:data",
     ),
     "people": PeopleSitemap,
 }

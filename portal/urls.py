@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from portal import readiness, registry, views
+from portal import opendata, readiness, registry, views
 
 portal_patterns = (
     [
@@ -14,6 +14,11 @@ portal_patterns = (
         path("soeg/", views.search, name="search"),
         path("tilgaengelighed/", views.accessibility, name="accessibility"),
         path("privatliv/", views.privacy, name="privacy"),
+        path("data/", opendata.data_page, name="data"),
+        # The exports have no names of their own: they are files, not page types, and
+        # are reached through Dataset.url().
+        path("data/<slug:dataset>.json", opendata.export, {"fmt": "json"}),
+        path("data/<slug:dataset>.csv", opendata.export, {"fmt": "csv"}),
     ],
     "portal",
 )

@@ -29,6 +29,7 @@ from portal.filters import ListFilterSet
 from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import PendingDraft, Person
+from portal.opendata import export_links
 from portal.search import search_everything
 from portal.sitemaps import collect as collect_sitemaps
 from portal.templatetags.portal_tags import has_card, has_fragment
@@ -189,6 +190,8 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
             for param, label, value in self.filterset.active_filters()
         ]
         context["notices"] = self.filterset.notices() + self.notices
+        # The list as open data, with the same valid filters (see portal.opendata).
+        context["exports"] = export_links(self.filterset_class, self.filterset.valid_data)
         return context
 
 
