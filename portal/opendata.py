@@ -223,8 +223,9 @@ def in_language(language: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def bad_request(message: str) -> HttpResponseBadRequest:
+    more = _("Se felterne og filtrene på %(url)s") % {"url": reverse("portal:data")}
     return HttpResponseBadRequest(
-        f"{message}\n\n{_('Se felterne og filtrene på')} {reverse('portal:data')}\n",
+        f"{message}\n\n{more}\n",
         content_type="text/plain; charset=utf-8",
     )
 
