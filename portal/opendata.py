@@ -102,12 +102,15 @@ def datasets() -> dict[str, Dataset]:
     return {ds.slug: ds for offered in registry.values("data", "datasets") for ds in offered}
 
 
-def export_links(filterset_class, filters: dict) -> list[dict]:
-    """Return the JSON and CSV addresses of the dataset behind a list, with its filters."""
+def export_links(request, filters: dict | None = None) -> list[dict]:
+    """Return the CSV and JSON addresses of the dataset of the list the request shows
+    (its ``list_url``), with the list's valid filters."""
+    match = request.resolver_match
+    view_name = match.view_name if match else None
     return [
         {"format": fmt, "url": ds.url(fmt.lower(), filters)}
         for ds in datasets().values()
-        if ds.filterset_class is not None and ds.filterset_class is filterset_class
+        if ds.list_url is not None and ds.list_url == view_name
         for fmt in ("CSV", "JSON")
     ]
 

@@ -191,7 +191,7 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
         ]
         context["notices"] = self.filterset.notices() + self.notices
         # The list as open data, with the same valid filters (see portal.opendata).
-        context["exports"] = export_links(self.filterset_class, self.filterset.valid_data)
+        context["exports"] = export_links(self.request, self.filterset.valid_data)
         return context
 
 
@@ -336,6 +336,7 @@ class PersonListView(FriendlyPaginationMixin, ListView):
         # Read only when the page of tiles is rendered, not when it is stored already.
         context["tiles"] = SimpleLazyObject(tiles)
         context["notices"] = self.notices
+        context["exports"] = export_links(self.request)
         return context
 
     def get_queryset(self):

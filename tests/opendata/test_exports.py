@@ -385,3 +385,14 @@ def test_rows_read_in_several_chunks_keep_their_relations(client, catalogue, mon
 
     assert chunked == whole
     assert any(item["focus_areas"] and item["subjects"] for item in chunked)
+
+
+def test_the_project_and_staff_lists_link_to_their_exports(client):
+    helle = PersonFactory(name="Helle Nielsen", slug="helle-nielsen")
+    ProjectFactory(contacts=[helle])
+
+    projects = client.get("/nu-undersoeger-vi/", {"kontakt": "helle-nielsen"}).text
+    staff = client.get("/en/medarbejdere/").text
+
+    assert 'href="/data/projekter.csv?kontakt=helle-nielsen"' in projects
+    assert 'href="/en/data/medarbejdere.json"' in staff
