@@ -51,11 +51,23 @@ CHUNK = 1000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " | "
 
-TEXT = gettext_lazy("tekst")
-INTEGER = gettext_lazy("heltal")
-URL = gettext_lazy("adresse (URL)")
-LIST = gettext_lazy("liste af tekster")
-EMAIL = gettext_lazy("e-mailadresse")
+
+@dataclass(frozen=True)
+class Kind:
+    """A field's type: a stable code for programs (in the JSON), a label for people."""
+
+    code: str
+    label: Promise | str
+
+    def __str__(self) -> str:
+        return str(self.label)
+
+
+TEXT = Kind("string", gettext_lazy("tekst"))
+INTEGER = Kind("integer", gettext_lazy("heltal"))
+URL = Kind("url", gettext_lazy("adresse (URL)"))
+LIST = Kind("array of strings", gettext_lazy("liste af tekster"))
+EMAIL = Kind("email", gettext_lazy("e-mailadresse"))
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ class Field:
     """One column of a dataset: a stable English snake_case name, a type, a meaning."""
 
     name: str
-    kind: Promise | str
+    kind: Kind
     description: Promise | str
 
 
@@ -278,7 +290,7 @@ def export(request, dataset: str, fmt: str):
             else None,
             "filters": {name: str(value) for name, value in filters.items()},
             "fields": [
-                {"name": f.name, "type": str(f.kind), "description": str(f.description)}
+                {"name": f.name, "type": f.kind.code, "description": str(f.description)}
                 for f in found.fields
             ],
         }

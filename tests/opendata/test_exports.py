@@ -95,6 +95,9 @@ def test_the_activity_json_is_the_published_catalogue(client, catalogue):
         assert item["url"] == f"http://testserver{activity.get_absolute_url()}"
     names = [field["name"] for field in data["fields"]]
     assert names == list(data["items"][0])
+    types = {field["name"]: field["type"] for field in data["fields"]}
+    assert types["step_number"] == "integer"
+    assert types["focus_areas"] == "array of strings"
     assert "Kladdeaktivitet" not in json.dumps(data)
 
 
@@ -396,3 +399,8 @@ def test_the_project_and_staff_lists_link_to_their_exports(client):
 
     assert 'href="/data/projekter.csv?kontakt=helle-nielsen"' in projects
     assert 'href="/en/data/medarbejdere.json"' in staff
+
+
+def test_head_is_answered_and_other_methods_are_refused(client, catalogue):
+    assert client.head("/data/aktiviteter.csv").status_code == 200
+    assert client.post("/data/aktiviteter.csv").status_code == 405
