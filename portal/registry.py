@@ -12,6 +12,7 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``people``    | ``counts()`` → {person pk: n}      | the staff list                   |
 | ``search``    | ``search(text, limit)``            | ``/soeg/``                       |
 | ``sitemaps``  | ``sitemaps`` {name: Sitemap}       | ``/sitemap.xml``                 |
+| ``data``      | ``datasets`` [opendata.Dataset]    | ``/data/`` and its exports       |
 | ``health``    | ``checks`` [check(context)]        | the admin's "Indholdstjek"       |
 | ``health``    | ``link_sources()`` → [LinkSource]  | its check of links in rich text  |
 | ``demo``      | ``load()``                         | ``manage.py load_demo``          |
