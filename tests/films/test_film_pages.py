@@ -96,9 +96,7 @@ def test_the_policy_allows_frames_from_exactly_the_two_players(client):
 
     policy = client.get(film.get_absolute_url())["Content-Security-Policy"]
 
-    directives = dict(
-        (part.split()[0], part.split()[1:]) for part in policy.split(";") if part.strip()
-    )
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
     assert sorted(directives["frame-src"]) == [
         "https://player.vimeo.com",
         "https://www.youtube-nocookie.com",
