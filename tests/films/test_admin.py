@@ -139,3 +139,48 @@ def test_changelist_query_count_does_not_grow_with_films(
         response = admin_client.get(CHANGELIST)
 
     assert response.status_code == 200
+
+
+PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
+    "z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def poster():
+    import base64
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("plakat.png", base64.b64decode(PNG), content_type="image/png")
+
+
+def test_a_poster_needs_a_text_for_screen_readers(admin_client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+
+    response = admin_client.post(ADD, new_film(poster=poster()))
+
+    assert response.status_code == 200
+    assert "Skriv en billedtekst, så skærmlæsere kan beskrive billedet." in response.text
+    assert not Film.objects.exists()
+
+
+def test_the_poster_is_shown_in_place_of_the_player(admin_client, client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    admin_client.post(
+        ADD,
+        new_film(
+            poster=poster(),
+            poster_alt_da="Beboere i en gård",
+            status=PublishStatus.PUBLISHED,
+            transcript_da="<p>Tekst.</p>",
+        ),
+    )
+    film = Film.objects.get()
+
+    html = client.get(film.get_absolute_url()).text
+
+    assert f'<img class="film-player__poster" src="{film.poster.url}" alt="Beboere i en gård"' in (
+        html
+    )
+    assert "<iframe" not in html
