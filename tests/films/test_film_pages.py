@@ -195,3 +195,16 @@ def test_the_duration_reads_in_both_languages():
     with translation.override("da"):
         assert film.duration_label == "1 time 2 min. 3 sek."
     assert film.duration_iso == "PT1H2M3S"
+
+
+def test_the_privacy_page_says_what_the_film_page_does(client):
+    film = FilmFactory()
+
+    privacy = client.get("/privatliv/").text
+    html = client.get(film.get_absolute_url()).text
+
+    assert "hentes først, når du selv vælger at afspille det" in privacy
+    assert "youtube-nocookie.com" in privacy
+    # True of the film page: no frame, no outside source, and the transcript to read.
+    assert "<iframe" not in html and not re.search(r'\bsrc="(?:https?:)?//', html)
+    assert "Afspil film" in html and "Transskription" in html
