@@ -11,12 +11,14 @@ from django.utils import translation
 
 from activities.models import Activity
 from films.models import Film
+from keyfigures.models import KeyFigureBand
 from news.models import NewsArticle
 from portal.admin_schedule import PublishingStateFilter
 from portal.models import Person, PublishStatus
 from projects.models import ResearchProject
 from tests.activities.factories import ActivityFactory
 from tests.films.factories import FilmFactory
+from tests.keyfigures.factories import KeyFigureBandFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import PersonFactory
@@ -38,6 +40,7 @@ FACTORIES = {
     Activity: ActivityFactory,
     NewsArticle: NewsArticleFactory,
     Film: FilmFactory,
+    KeyFigureBand: KeyFigureBandFactory,
 }
 
 
