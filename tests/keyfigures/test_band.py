@@ -125,3 +125,30 @@ def test_a_month_outside_the_year_is_refused(admin_client):
 
     assert response.status_code == 200
     assert not KeyFigureBand.objects.exists()
+
+
+def test_a_writer_s_band_stays_a_draft_until_an_editor_publishes_it(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from portal.roles import WRITER, setup_roles
+
+    setup_roles()
+    writer = django_user_model.objects.create_user("skribent", password="x", is_staff=True)
+    writer.groups.add(Group.objects.get(name=WRITER))
+    client.force_login(writer)
+
+    response = client.post(
+        reverse("admin:keyfigures_keyfigureband_add"),
+        {
+            "heading_da": "Fakta",
+            "status": PublishStatus.PUBLISHED,
+            "valid_month": "1",
+            "valid_year": "2023",
+            "figures-TOTAL_FORMS": "0",
+            "figures-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert KeyFigureBand.objects.get().status == PublishStatus.DRAFT
+    assert KeyFigureBand.objects.current() is None
