@@ -208,3 +208,15 @@ def test_the_privacy_page_says_what_the_film_page_does(client):
     # True of the film page: no frame, no outside source, and the transcript to read.
     assert "<iframe" not in html and not re.search(r'\bsrc="(?:https?:)?//', html)
     assert "Afspil film" in html and "Transskription" in html
+
+
+def test_the_site_search_finds_a_film_by_its_transcript(client):
+    FilmFactory(title="Om jobbet", transcript="<p>Vi møder en jobkonsulent.</p>")
+    FilmFactory(title="Kladde", transcript="", status=PublishStatus.DRAFT)
+
+    response = client.get("/soeg/", {"q": "jobkonsulent"})
+
+    groups = {
+        group.label: [hit.title for hit in group.hits] for group in response.context["groups"]
+    }
+    assert groups["Film"] == ["Om jobbet"]
