@@ -8,7 +8,9 @@ class FocusAreaSitemap(PortalSitemap):
 
 
 sitemaps = {
-    "activity_pages": NamedPagesSitemap("activities:list", "activities:staircase"),
+    "activity_pages": NamedPagesSitemap(
+        "activities:list", "activities:staircase", "activities:overview"
+    ),
     "activity": PublishedSitemap(Activity),
     "focus_area": FocusAreaSitemap,
 }

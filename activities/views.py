@@ -1,12 +1,17 @@
+from functools import partial
+
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from activities.filters import ActivityFilterSet
 from activities.models import Activity, SortOrder, catalogue_terms, steps_with_activities
-from portal.cache import cached_by_content
+from portal import registry
+from portal.cache import cached_by_content, fragments
+from portal.home import render_block
 from portal.views import (
     FilteredListView,
     StoredBodyMixin,
@@ -99,6 +104,35 @@ class StaircaseView(TemplateView):
         return context
 
 
+def overview_blocks(place: str) -> list[str]:
+    """Return what other sections add to the overview at ``place`` ("facts" or "media").
+
+    An app takes part with a function of that name in its ``overview.py`` that returns
+    None or a dict with a ``template`` (the key-figures band, a film with its transcript),
+    so this app names none of them.
+    """
+    rendered = (
+        fragments.get_or_set("overview-block", partial(render_block, block), (app, place))
+        for app, block in registry.offered("overview", place)
+    )
+    return [mark_safe(html) for html in rendered if html]  # noqa: S308 - rendered templates
+
+
+class OverviewView(TemplateView):
+    """What a social-housing effort is, the four focus areas, the figures and a film."""
+
+    template_name = "activities/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        areas = cached_by_content("activities:terms", catalogue_terms)["indsatsomraade"]
+        context["areas"] = list(areas.values())
+        context["facts"] = overview_blocks("facts")
+        context["media"] = overview_blocks("media")
+        context["crumbs"] = crumbs((_("Indsatsområder"), None))
+        return context
+
+
 class FocusAreaView(TemplateView):
     """One focus area: its goal and its published activities, step by step."""
 
@@ -135,7 +169,7 @@ class FocusAreaView(TemplateView):
         context["activities"] = SimpleLazyObject(rows)
         context["other_areas"] = [other for other in areas.values() if other.pk != area.pk]
         context["crumbs"] = crumbs(
-            (_("Aktiviteter"), reverse("activities:list")), (area.name, None)
+            (_("Indsatsområder"), reverse("activities:overview")), (area.name, None)
         )
         return context
 
@@ -144,3 +178,4 @@ activity_list = CatalogueView.as_view()
 activity_detail = ActivityDetailView.as_view()
 staircase = StaircaseView.as_view()
 focus_area = FocusAreaView.as_view()
+overview = OverviewView.as_view()

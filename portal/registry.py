@@ -17,6 +17,7 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``health``    | ``link_sources()`` → [LinkSource]  | its check of links in rich text  |
 | ``demo``      | ``load()``                         | ``manage.py load_demo``          |
 | ``scale``     | ``load(rng)``                      | ``manage.py load_scale``         |
+| ``overview``  | ``facts()``, ``media()`` → dict    | ``/indsatsomraader/`` (activities) |
 
 One order rule for all of them: the order of ``INSTALLED_APPS``. Only the project's
 own apps are asked (those inside the repository), never Django's or a library's.

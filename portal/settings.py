@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "themes",
     "activities",
     "news",
+    "films",
+    "keyfigures",
 ]
 
 MIDDLEWARE = [
@@ -350,6 +352,8 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+    # A film's player, loaded only when a visitor presses "Afspil film" (films.video).
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 if PRODUCTION:
     # A TLS-terminating proxy in front of the app says so in this header.

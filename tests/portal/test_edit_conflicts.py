@@ -24,6 +24,8 @@ from portal.edit_conflicts import SEEN_FIELD, EditConflictAdminMixin
 from projects.models import ResearchProject
 from tests.activities import factories as activity_factories
 from tests.activities.factories import ActivityFactory
+from tests.films import factories as film_factories
+from tests.keyfigures import factories as keyfigure_factories
 from tests.news import factories as news_factories
 from tests.news.factories import NewsArticleFactory
 from tests.portal import factories as portal_factories
@@ -379,7 +381,7 @@ def test_an_item_deleted_while_open_hands_back_the_text_of_nested_items_too(hann
     assert "Jens&#x27; punkt.</textarea>" in response.text
 
 
-CONTENT_APPS = {"portal", "projects", "themes", "activities", "news"}
+CONTENT_APPS = {"portal", "projects", "themes", "activities", "news", "films", "keyfigures"}
 FACTORIES = {
     klass._meta.model: klass
     for module in (
@@ -388,6 +390,8 @@ FACTORIES = {
         theme_factories,
         activity_factories,
         news_factories,
+        film_factories,
+        keyfigure_factories,
     )
     for klass in vars(module).values()
     if isinstance(klass, type)

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tests.activities.factories import ActivityFactory, FocusAreaFactory, WelfareStepFactory
+from tests.keyfigures.factories import KeyFigureBandFactory, KeyFigureFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory, TagFactory
 from tests.projects.factories import ProjectFactory
@@ -26,12 +27,13 @@ def test_home_query_count_does_not_grow_with_content(client, django_assert_num_q
         ThemeFactory(contact=people[0])
         NewsArticleFactory(contacts=people, tags=tags)
         ActivityFactory(step=steps[number % 3], focus_areas=[area], tags=tags)
+    KeyFigureFactory.create_batch(rows, band=KeyFigureBandFactory())
     cache.clear()  # cold: nothing stored, nothing rendered yet
 
     # The next publishing edge, read once per content version, then:
     # projects with their contacts and subjects, themes, welfare steps, the number of
-    # activities, news with their subjects
-    with django_assert_num_queries(9):
+    # activities, news with their subjects, the key-figures band and its figures
+    with django_assert_num_queries(11):
         response = client.get(reverse("portal:home"))
 
     assert response.status_code == 200

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tests.activities.factories import ActivityFactory, FocusAreaFactory, WelfareStepFactory
+from tests.films.factories import FilmFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory, TagFactory
 from tests.projects.factories import ProjectFactory
@@ -64,8 +65,9 @@ NEWS = Listing(
 )
 THEMES = Listing("themes:list", "themes")
 PEOPLE = Listing("portal:person_list", "people")
+FILMS = Listing("films:list", "films")
 
-LISTINGS = [PROJECTS, ACTIVITIES, NEWS, THEMES, PEOPLE]
+LISTINGS = [PROJECTS, ACTIVITIES, NEWS, THEMES, PEOPLE, FILMS]
 FILTERED_LISTINGS = [listing for listing in LISTINGS if listing.messages]
 FILTERS = [(listing, param) for listing in FILTERED_LISTINGS for param in listing.messages]
 
@@ -90,6 +92,7 @@ def listed_content() -> None:
     NewsArticleFactory(published_on=datetime.date(2020, 1, 1))
 
     ThemeFactory.create_batch(3)
+    FilmFactory.create_batch(3)
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,10 @@ ARTICLE = Detail("article", "/nyheder/", NewsArticleFactory, "title", "lead", NE
 THEME = Detail("theme", "/temaer/", ThemeFactory, "title", "lead", THEMES)
 FOCUS_AREA = Detail("focus area", "/indsatsomraader/", FocusAreaFactory, "name")
 PERSON = Detail("person", "/medarbejdere/", PersonFactory, "name")
+# The description is rich text (no <p class="lead">): the language checks of films are
+# in tests/films/.
+FILM = Detail("film", "/film/", FilmFactory, "title")
 
-DETAILS = [PROJECT, ACTIVITY, ARTICLE, THEME, FOCUS_AREA, PERSON]
+DETAILS = [PROJECT, ACTIVITY, ARTICLE, THEME, FOCUS_AREA, PERSON, FILM]
 # Editorial content: drafts, translated titles and leads, a list of cards.
 PUBLISHABLE_DETAILS = [detail for detail in DETAILS if detail.listing]

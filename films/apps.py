@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FilmsConfig(AppConfig):
+    name = "films"
+    label = "films"
+    verbose_name = _("Film")
