@@ -5,13 +5,15 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from portal.admin_base import ContentAdmin, TranslatedContentAdmin
-from portal.models import Organisation, Person, Tag
+from portal.models import Organisation, Person, SiteNotice, Tag
 from portal.versions import keep_before_deleting
 
 # The site's subjects are portal.Tag; taggit's own tag table stays unused and out of sight.
@@ -41,6 +43,23 @@ class PersonAdmin(TranslatedContentAdmin):
     @admin.display(description=_("projekter"), ordering="_project_count")
     def project_count(self, person):
         return person._project_count
+
+
+@admin.register(SiteNotice)
+class SiteNoticeAdmin(ContentAdmin):
+    """One row: the list goes straight to it, and it is never added twice or deleted."""
+
+    fields = ["show_demo_notice"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteNotice.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        notice = SiteNotice.load()
+        return redirect(reverse("admin:portal_sitenotice_change", args=[notice.pk]))
 
 
 @admin.register(Organisation)
