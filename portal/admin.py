@@ -5,9 +5,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
@@ -46,20 +44,19 @@ class PersonAdmin(TranslatedContentAdmin):
 
 
 @admin.register(SiteNotice)
-class SiteNoticeAdmin(ContentAdmin):
-    """One row: the list goes straight to it, and it is never added twice or deleted."""
+class SiteNoticeAdmin(admin.ModelAdmin):
+    """One row (made by the migration that adds the table): never a second, never deleted.
+
+    A switch, not content: no versions, drafts or publishing.
+    """
 
     fields = ["show_demo_notice"]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteNotice.objects.exists()
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def changelist_view(self, request, extra_context=None):
-        notice = SiteNotice.load()
-        return redirect(reverse("admin:portal_sitenotice_change", args=[notice.pk]))
 
 
 @admin.register(Organisation)

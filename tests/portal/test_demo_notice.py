@@ -86,13 +86,13 @@ def test_there_is_one_row_whatever_the_caller_says():
 
 
 def test_editors_find_the_switch_in_danish_in_the_admin(admin_client):
-    listing = admin_client.get(reverse("admin:portal_sitenotice_changelist"))
-    assert listing.status_code == 302
+    change = reverse("admin:portal_sitenotice_change", args=[1])
+    assert "Vis eksempelindhold-besked" in admin_client.get(change).text
 
-    form = admin_client.get(listing["Location"])
-    assert "Vis eksempelindhold-besked" in form.text
-
-    response = admin_client.post(listing["Location"], {"show_demo_notice": "on"})
-    assert response.status_code == 302
-    assert SiteNotice.load().show_demo_notice
+    assert admin_client.post(change, {"show_demo_notice": "on"}).status_code == 302
     assert NOTICE_DA in admin_client.get("/").text
+    assert admin_client.post(change, {}).status_code == 302
+    assert NOTICE_DA not in admin_client.get("/").text
+    # One row: no second one can be added, and it cannot be deleted.
+    assert admin_client.get(reverse("admin:portal_sitenotice_add")).status_code == 403
+    assert admin_client.get(reverse("admin:portal_sitenotice_delete", args=[1])).status_code == 403
