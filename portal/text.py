@@ -49,7 +49,7 @@ def phone_digits(phone: str) -> str:
 
 
 def format_phone(phone: str) -> str:
-    """Group a Danish phone number in pairs as Danes write it: "30 29 76 63"."""
+    """Group a Danish phone number in pairs as Danes write it: "12 34 56 78"."""
     digits = phone_digits(phone)
     if digits.startswith("+45") and len(digits) == 11:
         return "+45 " + format_phone(digits[3:])
