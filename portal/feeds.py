@@ -119,7 +119,9 @@ class ListFeed(Feed):
     def title(self, filterset):
         # An unbound filterset builds no form: the plain feed reads no filter options.
         names = (
-            [value for _n, _l, value in filterset.active_filters()] if filterset.is_bound else []
+            [str(value) for _n, _l, value in filterset.active_filters()]
+            if filterset.is_bound
+            else []
         )
         base = f"{self.feed_title} · {settings.PORTAL_CENTRE['name']}"
         return f"{base}: {', '.join(names)}" if names else base

@@ -265,3 +265,14 @@ def test_a_feed_with_an_empty_parameter_is_served_but_not_stored(client, mette):
 
     assert first.status_code == second.status_code == 200
     assert second.get("X-Page-Cache") != "hit"
+
+
+def test_a_feed_with_two_filters_names_both_and_holds_what_both_allow(client, mette):
+    ProjectFactory(title="I gang", contacts=[mette])
+    ProjectFactory(title="Afsluttet", contacts=[mette], research_status="afsluttet")
+
+    response = client.get(f"/en{PROJECTS_FEED}", {"kontakt": mette.slug, "status": "afsluttet"})
+
+    root = parse(response)
+    assert entry_titles(root) == ["Afsluttet"]
+    assert root.findtext(f"{ATOM}title").endswith(": Mette Fabricius Madsen, Completed")
