@@ -276,3 +276,17 @@ def test_a_feed_with_two_filters_names_both_and_holds_what_both_allow(client, me
     root = parse(response)
     assert entry_titles(root) == ["Afsluttet"]
     assert root.findtext(f"{ATOM}title").endswith(": Mette Fabricius Madsen, Completed")
+
+
+def test_no_item_takes_the_feeds_address_as_its_slug():
+    from django.core.exceptions import ValidationError
+
+    from news.models import NewsArticle
+
+    titled_feed = NewsArticle(title="Feed", lead="Om feeds.", body="<p>Tekst.</p>")
+    titled_feed.save()
+    assert titled_feed.slug == "feed-2"
+
+    project = ProjectFactory.build(slug="feed")
+    with pytest.raises(ValidationError, match="feed"):
+        project.full_clean()
