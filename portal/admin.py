@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from portal.admin_base import ContentAdmin, TranslatedContentAdmin
+from portal.edit_conflicts import EditConflictAdminMixin
 from portal.models import Organisation, Person, SiteNotice, Tag
 from portal.versions import keep_before_deleting
 
@@ -44,10 +45,11 @@ class PersonAdmin(TranslatedContentAdmin):
 
 
 @admin.register(SiteNotice)
-class SiteNoticeAdmin(admin.ModelAdmin):
+class SiteNoticeAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     """One row (made by the migration that adds the table): never a second, never deleted.
 
-    A switch, not content: no versions, drafts or publishing.
+    A switch, not content: no versions, drafts or publishing; two editors who change it
+    at once are told, like on every form.
     """
 
     fields = ["show_demo_notice"]
