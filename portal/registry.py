@@ -11,7 +11,7 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``people``    | ``block(person)`` → dict or None   | a person's page                  |
 | ``people``    | ``counts()`` → {person pk: n}      | the staff list                   |
 | ``search``    | ``search(text, limit)``            | ``/soeg/``                       |
-| ``feeds``     | ``for_person(person)`` → [{title, url}] | a person's page (<head>)    |
+| ``feeds``     | ``for_person(person)`` → [dict]    | a person's page's <head>         |
 | ``sitemaps``  | ``sitemaps`` {name: Sitemap}       | ``/sitemap.xml``                 |
 | ``health``    | ``checks`` [check(context)]        | the admin's "Indholdstjek"       |
 | ``health``    | ``link_sources()`` → [LinkSource]  | its check of links in rich text  |
