@@ -117,6 +117,7 @@ class ActivityAdmin(TranslatedContentAdmin):
                     "implementation",
                     "evidence",
                     "economy",
+                    "text_is_example",
                 ],
             },
         ),

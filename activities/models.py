@@ -386,6 +386,16 @@ class Activity(RichTextMixin, Publishable):
         heading_levels=SECTION_HEADING_LEVELS,
         help_text=_("Udgifter, medarbejdertimer, lokaler og samarbejdspartnere."),
     )
+    # The demo's activities are described in words written for the demo; their pages
+    # say "Eksempeltekst" instead of claiming experience from practice.
+    text_is_example = models.BooleanField(
+        _("eksempeltekst"),
+        default=False,
+        help_text=_(
+            "Sæt hak, når beskrivelsen er skrevet som eksempel og ikke bygger på "
+            "erfaringer eller kilder. Siden siger da “Eksempeltekst”."
+        ),
+    )
     tags = TaggableManager(
         verbose_name=_("emner"),
         through="TaggedActivity",

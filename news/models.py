@@ -23,7 +23,7 @@ from portal.models import (
     prefetch_subjects,
 )
 from portal.search import matching_every_word
-from portal.text import SLUG_ERRORS, unique_slug
+from portal.text import SLUG_ERRORS, check_slug_is_free, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
@@ -170,6 +170,7 @@ class NewsArticle(HasSubjects, RichTextMixin, Publishable):
 
     def clean(self):
         super().clean()
+        check_slug_is_free(self.slug)
         if self.image and not (self.image_alt_da or "").strip():
             raise ValidationError(
                 {"image_alt_da": _("Skriv en billedtekst, så skærmlæsere kan beskrive billedet.")}

@@ -8,6 +8,8 @@ from portal.views import FilteredListView, StoredBodyMixin, crumbs
 
 
 class NewsListView(FilteredListView):
+    feed_url_name = "news:feed"
+    feed_title = _("Nyheder (Atom-feed)")
     model = NewsArticle
     filterset_class = NewsFilterSet
     template_name = "news/article_list.html"

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from portal.admin_base import ContentAdmin, TranslatedContentAdmin
-from portal.models import Organisation, Person, Tag
+from portal.edit_conflicts import EditConflictAdminMixin
+from portal.models import Organisation, Person, SiteNotice, Tag
 from portal.versions import keep_before_deleting
 
 # The site's subjects are portal.Tag; taggit's own tag table stays unused and out of sight.
@@ -41,6 +42,23 @@ class PersonAdmin(TranslatedContentAdmin):
     @admin.display(description=_("projekter"), ordering="_project_count")
     def project_count(self, person):
         return person._project_count
+
+
+@admin.register(SiteNotice)
+class SiteNoticeAdmin(EditConflictAdminMixin, admin.ModelAdmin):
+    """One row (made by the migration that adds the table): never a second, never deleted.
+
+    A switch, not content: no versions, drafts or publishing; two editors who change it
+    at once are told, like on every form.
+    """
+
+    fields = ["show_demo_notice"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Organisation)

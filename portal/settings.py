@@ -381,6 +381,10 @@ LOGGING = logging_config(
 )
 
 # Site-wide facts shown in the footer and used in contact links.
+# "off" keeps the notice "Eksempelindhold: …" off every page, whatever the admin's
+# switch says (portal.models.SiteNotice); anything else leaves it to that switch.
+DEMO_NOTICE = os.environ.get("DJANGO_DEMO_NOTICE", "auto").strip().lower()
+
 PORTAL_CENTRE = {
     "name": "Center for Boligsocial Udvikling",
     "short_name": "CFBU",

@@ -4,6 +4,7 @@ import html
 import re
 
 import nh3
+from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.text import slugify as django_slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,21 @@ def slugify(value: str) -> str:
 SLUG_ERRORS = {"unique": _("Kortnavnet er allerede i brug. Vælg et andet.")}
 
 
+# Slugs a list's own addresses take beside its items' pages (/nyheder/feed/).
+RESERVED_SLUGS = frozenset({"feed"})
+
+
+def check_slug_is_free(slug: str) -> None:
+    """Refuse a slug that a list's own address uses, with a message for the editor."""
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            {
+                "slug": _("Kortnavnet “%(slug)s” bruges af sektionens feed. Vælg et andet.")
+                % {"slug": slug}
+            }
+        )
+
+
 def unique_slug(instance, value: str, field: str = "slug", max_length: int = 80) -> str:
     """Return a slug for ``value`` that no other row of the instance's model uses."""
     base = slugify(value)[:max_length].strip("-") or "side"
@@ -34,7 +50,7 @@ def unique_slug(instance, value: str, field: str = "slug", max_length: int = 80)
         model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
     )
     candidate, counter = base, 2
-    while others.filter(**{field: candidate}).exists():
+    while candidate in RESERVED_SLUGS or others.filter(**{field: candidate}).exists():
         suffix = f"-{counter}"
         candidate = f"{base[: max_length - len(suffix)]}{suffix}"
         counter += 1
@@ -49,7 +65,7 @@ def phone_digits(phone: str) -> str:
 
 
 def format_phone(phone: str) -> str:
-    """Group a Danish phone number in pairs as Danes write it: "30 29 76 63"."""
+    """Group a Danish phone number in pairs as Danes write it: "12 34 56 78"."""
     digits = phone_digits(phone)
     if digits.startswith("+45") and len(digits) == 11:
         return "+45 " + format_phone(digits[3:])

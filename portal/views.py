@@ -25,6 +25,7 @@ from portal.drafts import (
     read_preview_token,
     render_with_draft,
 )
+from portal.feeds import feed_parameters, feed_url
 from portal.filters import ListFilterSet
 from portal.forms import SearchForm
 from portal.home import home_blocks
@@ -153,6 +154,9 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
 
     filterset_class: type[ListFilterSet]
     paginate_by = 12
+    # The list's Atom feed (portal.feeds), linked from <head> with the same filters.
+    feed_url_name: str | None = None
+    feed_title = None
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(request.GET or None, self.get_unfiltered())
@@ -192,6 +196,12 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
         context["notices"] = self.filterset.notices() + self.notices
         # The list as open data, with the same valid filters (see portal.opendata).
         context["exports"] = export_links(self.request, self.filterset.valid_data)
+        if self.feed_url_name:
+            parameters = feed_parameters(self.filterset)
+            context["feed"] = {
+                "url": feed_url(self.feed_url_name, parameters),
+                "title": self.feed_title,
+            }
         return context
 
 
@@ -366,6 +376,12 @@ class PersonDetailView(StoredBodyMixin, DetailView):
         context["crumbs"] = crumbs(
             (_("Medarbejdere"), reverse("portal:person_list")), (self.object.name, None)
         )
+        # The feeds of what the person is contact for (an app's feeds.py), in <head>.
+        context["feeds"] = [
+            feed
+            for provider in registry.values("feeds", "for_person")
+            for feed in provider(self.object)
+        ]
         return context
 
 

@@ -19,7 +19,7 @@ from portal.models import (
     subject_links,
 )
 from portal.search import matching_every_word
-from portal.text import SLUG_ERRORS, unique_slug
+from portal.text import SLUG_ERRORS, check_slug_is_free, unique_slug
 
 
 class ResearchStatus(models.TextChoices):
@@ -165,6 +165,10 @@ class ResearchProject(HasSubjects, RichTextMixin, Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        check_slug_is_free(self.slug)
 
     @property
     def period(self) -> str:

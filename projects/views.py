@@ -8,6 +8,8 @@ from projects.models import ResearchProject
 
 
 class ProjectListView(FilteredListView):
+    feed_url_name = "projects:feed"
+    feed_title = _("Nu undersøger vi (Atom-feed)")
     model = ResearchProject
     filterset_class = ProjectFilterSet
     template_name = "projects/project_list.html"

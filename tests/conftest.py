@@ -61,6 +61,10 @@ def _fast_and_isolated(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The demo notice's switch is read once per content version and process (one query
+    # after each save); the pinned page counts leave it out, and
+    # tests/portal/test_demo_notice.py switches it back on and counts it.
+    settings.DEMO_NOTICE = "off"
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,13 @@ NOT_FOUND = {"da": "/findes-ikke-her/", "en": "/en/does-not-exist/"}
 Fetch = Callable[[str], str]
 
 
-def public_route_names() -> set[str]:
-    """Return the namespaced names of every route under the language prefix."""
+def public_route_names(pages_only: bool = False) -> set[str]:
+    """Return the namespaced names of every route under the language prefix.
+
+    ``pages_only`` leaves out the routes whose view says ``not_a_page`` (a feed, a
+    calendar file): they are no HTML page, so neither the sitemap nor the checkers of
+    pages take them.
+    """
     names: set[str] = set()
 
     def walk(patterns, namespace: str | None, public: bool) -> None:
@@ -34,6 +39,8 @@ def public_route_names() -> set[str]:
                 inner_ns = pattern.namespace or namespace
                 walk(pattern.url_patterns, inner_ns, inner_public)
             elif isinstance(pattern, URLPattern) and public and pattern.name:
+                if pages_only and getattr(pattern.callback, "not_a_page", False):
+                    continue
                 names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
 
     walk(get_resolver().url_patterns, None, False)

@@ -92,3 +92,11 @@ def fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+@register.inclusion_tag("includes/demo_notice.html")
+def demo_notice() -> dict:
+    """The notice that the texts are examples, while the demo content is switched on."""
+    from portal.models import demo_notice_shown
+
+    return {"shown": demo_notice_shown()}

@@ -225,3 +225,13 @@ def test_an_activity_without_step_or_focus_area_suggests_nothing(client):
     assert response.status_code == 200
     assert list(response.context["related_activities"]) == []
     assert "Relaterede aktiviteter" not in response.text
+
+
+def test_an_activity_with_invented_text_says_eksempeltekst_not_practice(client, activity):
+    activity.text_is_example = True
+    activity.save()
+
+    text = client.get(activity.get_absolute_url()).text
+
+    assert "Eksempeltekst" in text
+    assert "Beskrivelsen bygger på erfaringer fra praksis" not in text

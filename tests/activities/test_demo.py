@@ -91,3 +91,12 @@ def test_some_activities_link_to_the_centres_research(demo):
     assert list(renovation.research_projects.values_list("slug", flat=True)) == [
         "praktikpladser-og-jobskabelse-i-renovering"
     ]
+
+
+def test_every_demo_activity_says_its_text_is_an_example(demo, client):
+    assert not Activity.objects.filter(text_is_example=False).exists()
+
+    for activity in Activity.objects.published():
+        page = client.get(activity.get_absolute_url()).text
+        assert "Eksempeltekst" in page, activity.slug
+        assert "Beskrivelsen bygger på erfaringer fra praksis" not in page, activity.slug

@@ -29,7 +29,8 @@ RUN_AXE = """async (tags) => {
 
 
 @pytest.fixture
-def site_pages(client):
+def site_pages(client, settings):
+    settings.DEMO_NOTICE = "auto"  # pages as the demo shows them: with its notice
     call_command("load_demo", verbosity=0)
     return discover_pages(client)
 

@@ -1,6 +1,6 @@
 import factory
 
-from portal.models import Organisation, Person, Tag
+from portal.models import Organisation, Person, SiteNotice, Tag
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -29,3 +29,13 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         model = Organisation
 
     name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class SiteNoticeFactory(factory.django.DjangoModelFactory):
+    """The one row of the demo notice's switch (its migration makes it)."""
+
+    class Meta:
+        model = SiteNotice
+        django_get_or_create = ("id",)
+
+    id = 1

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from portal.models import Organisation, Person, Tag
+from portal.models import Organisation, Person, SiteNotice, Tag
 from tests.portal.factories import OrganisationFactory, PersonFactory, TagFactory
 from tests.projects.factories import ProjectFactory
 
@@ -39,7 +39,8 @@ def test_changelist_search_and_change_form_open(admin_client, content, model):
 
 def test_every_registered_model_is_covered():
     ours = {m for m in admin.site._registry if m._meta.app_label == "portal"}
-    assert ours == {Person, Tag, Organisation}
+    # SiteNotice, the demo notice's switch: tests/portal/test_demo_notice.py.
+    assert ours == {Person, Tag, Organisation, SiteNotice}
 
 
 def test_a_person_with_projects_cannot_be_deleted_by_accident(admin_client, content):

@@ -17,7 +17,7 @@ def project():
         name="Lasse Kjeldsen",
         slug="lasse-kjeldsen",
         job_title="Chefkonsulent",
-        phone="30297663",
+        phone="12345678",
         email="lk@example.org",
     )
     helle = PersonFactory(name="Helle Nielsen", slug="helle-nielsen")
@@ -44,7 +44,7 @@ def test_project_page_shows_text_years_status_and_contacts(client, project):
     assert "2019" in text and "2023" in text
     assert "Igangværende" in text
     assert "Landsbyggefonden" in text
-    assert 'href="tel:+4530297663">30 29 76 63</a>' in text
+    assert 'href="tel:+4512345678">12 34 56 78</a>' in text
     assert 'href="mailto:lk@example.org"' in text
     assert "Chefkonsulent" in text
     assert text.index("Lasse Kjeldsen") < text.index("Helle Nielsen")

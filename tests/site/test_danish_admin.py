@@ -163,8 +163,9 @@ def object_pages(model, obj) -> list[tuple[str, str]]:
     pages = [
         (f"{opts.label} change", reverse(f"{name}_change", args=[obj.pk])),
         (f"{opts.label} history", reverse(f"{name}_history", args=[obj.pk])),
-        (f"{opts.label} delete", reverse(f"{name}_delete", args=[obj.pk])),
     ]
+    if admin.site._registry[model].has_delete_permission(superuser_request(), obj):
+        pages.append((f"{opts.label} delete", reverse(f"{name}_delete", args=[obj.pk])))
     versions = Version.objects.get_for_object(obj) if is_registered(model) else []
     for version in versions[:1]:
         pages.append(

@@ -48,10 +48,11 @@ def check_html(java: str, folder, names: list[str]) -> list[dict]:
     return messages
 
 
-def test_every_page_type_is_valid_html(client, tmp_path):
+def test_every_page_type_is_valid_html(client, tmp_path, settings):
     java = shutil.which("java")
     if not java or not VNU.exists():
         pytest.skip("needs Java and vnu-jar (`npm ci`)")
+    settings.DEMO_NOTICE = "auto"  # pages as the demo shows them: with its notice
     call_command("load_demo", verbosity=0)
     files = {}
     for number, (label, path) in enumerate(discover_pages(client).items()):
