@@ -53,13 +53,21 @@ def jsonld(data) -> str:
     return format_html('<script type="application/ld+json">{}</script>', seo.jsonld(data))
 
 
-def _title(context, meta: seo.PageMeta) -> str:
+def _title(context, meta: seo.PageMeta) -> tuple[str, str]:
+    """Return the page's title for previews and, for ``<title>``, with its section.
+
+    Filters and the page number make a list's variants titles of their own; the section
+    a breadcrumb trail names ("Temaer") tells apart a theme and a project of one name.
+    """
     title = seo.plain(meta.title or context.get("page_title"))
     extras = [f"{f['label']}: {f['value']}" for f in context.get("active_filters") or ()]
     page = context.get("page_obj")
     if page is not None and page.number > 1:
         extras.append(_("side %(number)s") % {"number": page.number})
-    return " – ".join([title, *map(seo.plain, extras)])
+    title = " – ".join([title, *map(seo.plain, extras)])
+    crumbs = context.get("crumbs") or ()
+    section = str(crumbs[-2]["label"]) if len(crumbs) > 1 else ""
+    return title, (f"{title} – {section}" if section else title)
 
 
 def _breadcrumbs(context, request, canonical: str) -> dict | None:
@@ -112,10 +120,11 @@ def seo_head(context) -> str:
     )
     if noindex:
         setattr(request, NOINDEX_ATTRIBUTE, True)
-    title = _title(context, meta)
+    title, document_title = _title(context, meta)
     description = seo.describe(meta.description or context.get("page_description"))
     values = {
         "title": title,
+        "document_title": document_title,
         "site_title": _("Viden om boligsocialt arbejde"),
         "description": description,
         "noindex": noindex,
