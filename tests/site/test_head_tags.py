@@ -436,3 +436,13 @@ def test_a_draft_shown_to_staff_is_not_indexed(admin_client):
 
     assert head.noindex() and response["X-Robots-Tag"] == "noindex"
     assert head.canonical() == ORIGIN + article.get_absolute_url()
+
+
+def test_a_stored_variant_keeps_its_noindex(client, two_subjects):
+    first = client.get("/nyheder/?emne=bolig&aar=2021")
+    second = client.get("/nyheder/?emne=bolig&aar=2021")
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second["X-Robots-Tag"] == "noindex"
+    assert Head(second.text).noindex()
+    assert "X-Robots-Tag" not in client.get("/nyheder/?emne=bolig")
