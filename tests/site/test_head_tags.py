@@ -23,6 +23,7 @@ from portal.models import PublishStatus
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory, TagFactory
 from tests.site.pages import discover_pages
+from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -446,3 +447,17 @@ def test_a_stored_variant_keeps_its_noindex(client, two_subjects):
     assert second["X-Robots-Tag"] == "noindex"
     assert Head(second.text).noindex()
     assert "X-Robots-Tag" not in client.get("/nyheder/?emne=bolig")
+
+
+def test_a_theme_with_a_hero_image_shows_it_in_link_previews(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(picture, "PNG")
+    theme = ThemeFactory(
+        hero_image=SimpleUploadedFile("hero.png", picture.getvalue(), content_type="image/png")
+    )
+
+    _response, head = read(client, theme.get_absolute_url())
+
+    assert head.one("og:image") == ORIGIN + theme.hero_image.url
+    assert head.one("twitter:card") == "summary_large_image"
