@@ -27,8 +27,13 @@ What it reads, so an app never needs more than this module:
   the content cannot end the script element. Use :func:`absolute` for addresses inside it
   (it needs the request). Read only objects the view has loaded: the head must not add
   queries. ``title``/``description`` given here win over the template's blocks.
-- ``crumbs`` (portal.views.crumbs, what includes/breadcrumbs.html shows) → BreadcrumbList.
-- ``meta.items`` (set by the lists in portal.views) → ItemList of the page's rows.
+- ``crumbs`` (portal.views.crumbs, what includes/breadcrumbs.html shows) → BreadcrumbList,
+  and the section (the crumb before the page's own) is added to ``<title>``.
+- ``meta.items`` → ItemList of the page's rows. Every list built on portal.views'
+  FriendlyPaginationMixin or FilteredListView gets it without a line of its own: each row
+  gives ``str(row)`` and ``row.get_absolute_url()``, stored with the rendered rows.
+- A template without a view of its own may write data itself in its ``head`` block:
+  ``{% load seo %}{% jsonld data %}`` (escaped the same way).
 - ``preview`` (drafts), a ``robots`` block containing "noindex" (the error pages) or
   ``meta.noindex`` → ``<meta name="robots" content="noindex">`` and the ``X-Robots-Tag``
   header (portal.middleware.SecurityHeadersMiddleware adds it; every 4xx/5xx gets it too).
