@@ -112,13 +112,16 @@ def _item_list(request, meta: seo.PageMeta) -> dict | None:
 @register.simple_tag(takes_context=True)
 def seo_head(context) -> str:
     """Render the title, description, canonical, alternates, previews and JSON-LD."""
-    request = context["request"]
+    request = context.get("request")
     meta = context.get("seo") or seo.PageMeta()
     error_page = seo.wants_noindex(context.get("page_robots"))
     noindex = (
-        meta.noindex or error_page or bool(context.get("preview")) or seo.is_search_result(request)
+        meta.noindex
+        or error_page
+        or bool(context.get("preview"))
+        or (request is not None and seo.is_search_result(request))
     )
-    if noindex:
+    if noindex and request is not None:
         setattr(request, NOINDEX_ATTRIBUTE, True)
     title, document_title = _title(context, meta)
     description = seo.describe(meta.description or context.get("page_description"))
@@ -130,7 +133,8 @@ def seo_head(context) -> str:
         "noindex": noindex,
         "error_page": error_page,
     }
-    if not error_page:
+    # Without a request (a page rendered outside one) there is no address to name.
+    if not error_page and request is not None:
         path = meta.canonical or request.path
         canonical = seo.absolute(request, path)
         query = path.partition("?")[2]
