@@ -5,6 +5,7 @@ quality checks find them (tests/site/pages.py): the sitemap, the filtered varian
 lists link to, searches and a 404.
 """
 
+import datetime
 import io
 import json
 from html.parser import HTMLParser
@@ -365,7 +366,7 @@ def test_noindex_only_on_searches_and_errors_among_the_demo_pages(demo):
 @pytest.fixture
 def two_subjects():
     housing, youth = TagFactory(slug="bolig", name="bolig"), TagFactory(slug="unge", name="unge")
-    NewsArticleFactory(tags=[housing, youth])
+    NewsArticleFactory(tags=[housing, youth], published_on=datetime.date(2021, 3, 1))
     return housing, youth
 
 
