@@ -30,6 +30,7 @@ class CatalogueView(FilteredListView):
     context_object_name = "activities"
     card_template = "activities/includes/activity_card.html"
     card_name = "activity"
+    variant_parameters = ("sortering",)
 
     def get_unfiltered(self):
         # By name unless the visitor sorts otherwise (?sortering=).

@@ -4,6 +4,8 @@ from django.views.generic import DetailView
 
 from news.filters import NewsFilterSet
 from news.models import NewsArticle
+from portal.context_processors import centre
+from portal.seo import absolute, organization, page_meta
 from portal.views import FilteredListView, StoredBodyMixin, crumbs
 
 
@@ -29,7 +31,26 @@ class NewsDetailView(StoredBodyMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["crumbs"] = crumbs((_("Nyheder"), reverse("news:list")), (self.object.title, None))
+        self.describe_article(page_meta(context), self.object)
         return context
+
+    def describe_article(self, meta, article) -> None:
+        meta.type = "article"
+        publisher = organization(centre(), self.request)
+        facts = {
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "description": article.lead,
+            "datePublished": article.published_on.isoformat(),
+            "dateModified": article.updated_at.isoformat(),
+            "mainEntityOfPage": absolute(self.request, article.get_absolute_url()),
+            "author": publisher,
+            "publisher": publisher,
+        }
+        if article.image:
+            meta.image = article.image.url
+            facts["image"] = [absolute(self.request, meta.image)]
+        meta.jsonld.append(facts)
 
 
 article_list = NewsListView.as_view()

@@ -36,6 +36,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        # Error pages, and pages whose head says noindex (portal/seo.py), say it here too.
+        if response.status_code >= 400 or getattr(request, "seo_noindex", False):
+            response.headers.setdefault("X-Robots-Tag", "noindex")
         return response
 
 

@@ -32,6 +32,7 @@ from portal.home import home_blocks
 from portal.models import PendingDraft, Person
 from portal.opendata import export_links
 from portal.search import search_everything
+from portal.seo import PAGE_PARAMETER, absolute, list_variant, organization, page_meta
 from portal.sitemaps import collect as collect_sitemaps
 from portal.templatetags.portal_tags import has_card, has_fragment
 
@@ -127,7 +128,25 @@ class FriendlyPaginationMixin:
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(page.number)
         context["rows_key"] = getattr(self, "rows_key", None)
+        if page is not None:
+            self.describe_page(context, page)
         return context
+
+    def describe_page(self, context, page) -> None:
+        """Give the head the page's canonical address and its rows for an ItemList."""
+        meta = page_meta(context)
+        path = self.request.path
+        meta.canonical = f"{path}?{PAGE_PARAMETER}={page.number}" if page.number > 1 else path
+        meta.first_position = page.start_index()
+        rows_key = context["rows_key"]
+
+        def items() -> list[tuple[str, str]]:
+            return [(str(row), row.get_absolute_url()) for row in page.object_list]
+
+        # Stored with the rows: a page whose rows are rendered already reads none.
+        meta.items = lambda: (
+            items() if rows_key is None else cached_by_content("seo-items", items, rows_key)
+        )
 
     @property
     def notices(self) -> list[str]:
@@ -157,6 +176,8 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
     # The list's Atom feed (portal.feeds), linked from <head> with the same filters.
     feed_url_name: str | None = None
     feed_title = None
+    # Parameters that order the rows rather than choose them (left out of the canonical).
+    variant_parameters: tuple[str, ...] = ()
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(request.GET or None, self.get_unfiltered())
@@ -203,6 +224,21 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
                 "title": self.feed_title,
             }
         return context
+
+    def describe_page(self, context, page) -> None:
+        """One filter is a page of its own; more than one, or free text, is not indexed."""
+        super().describe_page(context, page)
+        form = self.filterset.form
+        names = set(form.fields) - set(self.variant_parameters) - {PAGE_PARAMETER}
+        filters = {
+            name: values
+            for name, values in self.request.GET.lists()
+            if name in names and any(v.strip() for v in values)
+        }
+        meta = page_meta(context)
+        meta.canonical, meta.noindex = list_variant(
+            self.request, filters, not any(name in form.errors for name in filters), page.number
+        )
 
 
 class StoredBodyMixin:
@@ -320,6 +356,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["blocks"] = home_blocks()
+        page_meta(context).jsonld.append(organization(centre(), self.request))
         return context
 
 
@@ -382,7 +419,26 @@ class PersonDetailView(StoredBodyMixin, DetailView):
             for provider in registry.values("feeds", "for_person")
             for feed in provider(self.object)
         ]
+        self.describe_person(page_meta(context), self.object)
         return context
+
+    def describe_person(self, meta, person) -> None:
+        """Name, title and workplace only: no phone number or e-mail in the head."""
+        meta.type = "profile"
+        if person.bio:
+            meta.description = person.bio
+        facts = {
+            "@type": "Person",
+            "name": person.name,
+            "url": absolute(self.request, person.get_absolute_url()),
+            "worksFor": organization(centre(), self.request),
+        }
+        if person.job_title:
+            facts["jobTitle"] = person.job_title
+        if person.photo:
+            meta.image = person.photo.url
+            facts["image"] = absolute(self.request, meta.image)
+        meta.jsonld.append(facts)
 
 
 class SearchView(CleanQueryMixin, TemplateView):

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from portal.seo import page_meta
 from portal.views import FriendlyPaginationMixin, StoredBodyMixin, crumbs
 from themes.models import Theme
 
@@ -35,6 +36,8 @@ class ThemeDetailView(StoredBodyMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["crumbs"] = crumbs((_("Temaer"), reverse("themes:list")), (self.object.title, None))
+        if self.object.hero_image:
+            page_meta(context).image = self.object.hero_image.url
         return context
 
 
