@@ -86,7 +86,9 @@ class Head(HTMLParser):
 
     def alternates(self) -> dict[str, str]:
         return {
-            link["hreflang"]: link["href"] for link in self.links if link.get("rel") == "alternate"
+            link["hreflang"]: link["href"]
+            for link in self.links
+            if link.get("rel") == "alternate" and "hreflang" in link  # feeds have none
         }
 
     def noindex(self) -> bool:
@@ -217,6 +219,9 @@ def expected_types(label: str) -> set[str]:
         "activities:detail": {"BreadcrumbList"},
         "activities:focus_area": {"BreadcrumbList"},
         "activities:staircase": {"BreadcrumbList"},
+        "activities:overview": {"BreadcrumbList"},
+        "films:detail": {"BreadcrumbList"},
+        "films:list": {"ItemList"},
         "portal:person_list": {"ItemList"},
         "projects:list": {"ItemList"},
         "themes:list": {"ItemList"},
