@@ -33,6 +33,8 @@ def public_route_names() -> set[str]:
                 inner_public = public or isinstance(pattern.pattern, LocalePrefixPattern)
                 inner_ns = pattern.namespace or namespace
                 walk(pattern.url_patterns, inner_ns, inner_public)
+            elif getattr(pattern.callback, "not_html", False):
+                continue  # a calendar file or a feed: a document, not a page
             elif isinstance(pattern, URLPattern) and public and pattern.name:
                 names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
 
