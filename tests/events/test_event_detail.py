@@ -89,7 +89,10 @@ def test_related_content_shows_only_what_is_published(client, clock):
     helle = PersonFactory(name="Helle Nielsen")
     event = EventFactory(
         contacts=[helle],
-        themes=[ThemeFactory(title="Synligt tema"), ThemeFactory(title="Kladdetema", status=PublishStatus.DRAFT)],
+        themes=[
+            ThemeFactory(title="Synligt tema"),
+            ThemeFactory(title="Kladdetema", status=PublishStatus.DRAFT),
+        ],
         research_projects=[
             ProjectFactory(title="Synligt projekt", contacts=[helle]),
             ProjectFactory(title="Kladdeprojekt", contacts=[helle], status=PublishStatus.DRAFT),
