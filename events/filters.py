@@ -32,10 +32,7 @@ class EventFilterSet(ListFilterSet):
         "about_theme",
         _("Tema"),
         _("Alle temaer"),
-        _(
-            "Vi kender ikke temaet “%(value)s”, eller det har ingen arrangementer. "
-            "Vælg et fra listen."
-        ),
+        _("Vi kender ikke temaet “%(value)s”. Vælg et fra listen."),
     )
     aar = SlugChoiceFilter(
         years,
