@@ -10,13 +10,13 @@ class EventAdmin(TranslatedContentAdmin):
     list_display = ["title", "start_date", "start_time", "place", "status"]
     list_filter = ["status", "start_date", ("themes", admin.RelatedOnlyFieldListFilter)]
     date_hierarchy = "start_date"
-    search_fields = ["title_da", "title_en", "place", "slug"]
+    search_fields = ["title_da", "title_en", "lead_da", "lead_en", "place", "slug"]
     prepopulated_fields = {"slug": ["title_da"]}
     autocomplete_fields = ["contacts", "themes", "research_projects"]
     list_per_page = 50
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "description"]}),
+        (None, {"fields": ["title", "slug", "status", "lead", "description"]}),
         (
             _("Tid og sted"),
             {

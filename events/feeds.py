@@ -29,7 +29,7 @@ class UpcomingEventsFeed(Feed):
         return event.title
 
     def item_description(self, event):
-        summary = Truncator(event.description_text).words(60)
+        summary = event.lead or Truncator(event.description_text).words(60)
         return f"{event_when(event)}, {event.place}. {summary}"
 
     def item_link(self, event):

@@ -35,7 +35,7 @@ from portal.text import SLUG_ERRORS, html_as_text, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
-SEARCH_FIELDS = ["title*", "description*", "place"]
+SEARCH_FIELDS = ["title*", "lead*", "description*", "place"]
 # The events happen in Denmark; their times are read on Copenhagen's clock.
 EVENT_ZONE = ZoneInfo("Europe/Copenhagen")
 
@@ -153,6 +153,15 @@ class Event(RichTextMixin, Publishable):
         _("sted"),
         max_length=250,
         help_text=_("Adressen, fx “Vesterbrogade 1, 1620 København V”, eller “Online”."),
+    )
+    lead = models.TextField(
+        _("manchet"),
+        blank=True,
+        default="",
+        help_text=_(
+            "En til to sætninger under titlen. Vises også i oversigten. "
+            "Tomt: oversigten viser kun tid og sted."
+        ),
     )
     description = RichTextField(_("beskrivelse"), heading_levels=(2, 3))
     signup_url = models.URLField(

@@ -9,7 +9,10 @@ from portal.search import SearchGroup, SearchHit
 
 def hit(event: Event) -> SearchHit:
     return SearchHit(
-        event.title, event.get_absolute_url(), summary=event.place, meta=event_when(event)
+        event.title,
+        event.get_absolute_url(),
+        summary=event.lead or event.place,
+        meta=event_when(event),
     )
 
 

@@ -5,5 +5,5 @@ from events.models import Event
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "lead", "description")
     required_languages = ("da",)

@@ -60,7 +60,8 @@ def test_person_page_query_count_does_not_grow_with_projects(
         ProjectFactory(contacts=[person, *others], tags=tags)
 
     # The next publishing edge, read once per content version, then:
-    with django_assert_num_queries(7):  # person, projects, contacts, tags, themes, news
+    # person, projects, contacts, tags, themes, news, upcoming events
+    with django_assert_num_queries(8):
         response = client.get(person.get_absolute_url())
 
     assert len(projects_shown(response)) == min(rows, 12)
