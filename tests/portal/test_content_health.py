@@ -267,8 +267,10 @@ def test_the_page_takes_as_many_queries_for_many_items_as_for_few(
 
     # session, user; per check: projects past their end year (1), unchanged (4),
     # drafts (4), inactive contacts (3), without active contacts (3), missing English
-    # (4), links (4 models, theme sections and their items, 4 kinds of detail page)
-    with django_assert_num_queries(2 + 1 + 4 + 4 + 3 + 3 + 4 + 10):
+    # (4), links (4 models, theme sections and their items, 4 kinds of detail page);
+    # events add one each to unchanged, drafts, inactive contacts, missing English, and
+    # links (their own text, their detail page)
+    with django_assert_num_queries(2 + 1 + 4 + 4 + 3 + 3 + 4 + 10 + 6):
         response = admin_client.get(URL)
 
     assert response.status_code == 200
