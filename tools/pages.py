@@ -3,7 +3,8 @@
 The sitemap names every page; links on list pages back to the same list with a query
 string give the filtered variants, and a page with a search form is also searched.
 A page type that appears in the URL patterns but not in the sitemap fails
-``test_every_public_route_is_in_the_sitemap``.
+``test_every_public_route_is_in_the_sitemap``. A route whose view has ``not_html = True``
+(a calendar file, a feed) is a document, not a page: it is left out of both.
 
 The tests read pages through Django's test client, the benchmarks from a running
 server; both hand in ``fetch``: a function from a path to the page's text.
