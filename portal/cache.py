@@ -258,6 +258,9 @@ def read_next_edge(now) -> Any:
     """Return the next moment after ``now`` at which a published item's window opens or
     closes (its publish_from or publish_until), or None: one query over every model.
 
+    A model may name more such moments in ``schedule_edges`` (datetime fields at which
+    what visitors see of it changes, e.g. an event's end moves it to the past).
+
     The query filters on the moments alone, so each part reads its index of future
     moments (few rows) rather than every published row; the first published row wins.
     """
@@ -272,7 +275,7 @@ def read_next_edge(now) -> Any:
         .annotate(edge=F(edge))
         .values_list("edge", "status")
         for model in publishable_models()
-        for edge in ("publish_from", "publish_until")
+        for edge in ("publish_from", "publish_until", *getattr(model, "schedule_edges", ()))
     ]
     if not parts:
         return None

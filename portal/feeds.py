@@ -75,7 +75,7 @@ class ListFeed(Feed):
         def serve(request, *args, **kwargs):
             return cls(request)(request, *args, **kwargs)
 
-        serve.not_a_page = True  # no HTML page: not in the sitemap (tools/pages.py)
+        serve.not_html = True  # a document, not a page: not in the sitemap (tools/pages.py)
         return serve
 
     # The request and its filters -------------------------------------------------------

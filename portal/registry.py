@@ -10,6 +10,7 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``home``      | ``block()`` → dict or None         | the home page                    |
 | ``people``    | ``block(person)`` → dict or None   | a person's page                  |
 | ``people``    | ``counts()`` → {person pk: n}      | the staff list                   |
+| ``themes``    | ``block(theme)`` → dict or None    | a theme's page                   |
 | ``search``    | ``search(text, limit)``            | ``/soeg/``                       |
 | ``feeds``     | ``for_person(person)`` → [dict]    | a person's page's <head>         |
 | ``sitemaps``  | ``sitemaps`` {name: Sitemap}       | ``/sitemap.xml``                 |

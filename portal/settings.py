@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "themes",
     "activities",
     "news",
+    "events",
     "films",
     "keyfigures",
 ]

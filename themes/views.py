@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from portal.seo import page_meta
+from portal import registry
 from portal.views import FriendlyPaginationMixin, StoredBodyMixin, crumbs
 from themes.models import Theme
 
@@ -31,6 +32,11 @@ class ThemeDetailView(StoredBodyMixin, DetailView):
     def get_body_context(self) -> dict:
         context = super().get_body_context()
         context["sections"] = self.object.sections.all()
+        # Each section may show what it has about the theme (its themes.py).
+        theme = self.object
+        context["blocks"] = [
+            block for provider in registry.values("themes", "block") if (block := provider(theme))
+        ]
         return context
 
     def get_context_data(self, **kwargs):

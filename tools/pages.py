@@ -3,7 +3,8 @@
 The sitemap names every page; links on list pages back to the same list with a query
 string give the filtered variants, and a page with a search form is also searched.
 A page type that appears in the URL patterns but not in the sitemap fails
-``test_every_public_route_is_in_the_sitemap``.
+``test_every_public_route_is_in_the_sitemap``. A route whose view has ``not_html = True``
+(a calendar file, a feed) is a document, not a page: it is left out of both.
 
 The tests read pages through Django's test client, the benchmarks from a running
 server; both hand in ``fetch``: a function from a path to the page's text.
@@ -23,13 +24,8 @@ NOT_FOUND = {"da": "/findes-ikke-her/", "en": "/en/does-not-exist/"}
 Fetch = Callable[[str], str]
 
 
-def public_route_names(pages_only: bool = False) -> set[str]:
-    """Return the namespaced names of every route under the language prefix.
-
-    ``pages_only`` leaves out the routes whose view says ``not_a_page`` (a feed, a
-    calendar file): they are no HTML page, so neither the sitemap nor the checkers of
-    pages take them.
-    """
+def public_route_names() -> set[str]:
+    """Return the namespaced names of every page route under the language prefix."""
     names: set[str] = set()
 
     def walk(patterns, namespace: str | None, public: bool) -> None:
@@ -38,9 +34,9 @@ def public_route_names(pages_only: bool = False) -> set[str]:
                 inner_public = public or isinstance(pattern.pattern, LocalePrefixPattern)
                 inner_ns = pattern.namespace or namespace
                 walk(pattern.url_patterns, inner_ns, inner_public)
+            elif getattr(pattern.callback, "not_html", False):
+                continue  # a calendar file or a feed: a document, not a page
             elif isinstance(pattern, URLPattern) and public and pattern.name:
-                if pages_only and getattr(pattern.callback, "not_a_page", False):
-                    continue
                 names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
 
     walk(get_resolver().url_patterns, None, False)

@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from activities.models import Activity
+from events.models import Event
 from news.models import NewsArticle
 from portal.edit_conflicts import SEEN_FIELD, EditConflictAdminMixin
 from projects.models import ResearchProject
@@ -26,6 +27,7 @@ from tests.activities import factories as activity_factories
 from tests.activities.factories import ActivityFactory
 from tests.films import factories as film_factories
 from tests.keyfigures import factories as keyfigure_factories
+from tests.events.factories import EventFactory
 from tests.news import factories as news_factories
 from tests.news.factories import NewsArticleFactory
 from tests.portal import factories as portal_factories
@@ -269,7 +271,7 @@ def test_a_user_without_a_full_name_is_named_by_username(jens, project):
     assert "redaktion gemte dette indhold" in refused.text
 
 
-MODELS_WITH_COLUMN = [ResearchProject, Theme, Activity, NewsArticle, Section]
+MODELS_WITH_COLUMN = [ResearchProject, Theme, Activity, NewsArticle, Event, Section]
 
 
 @pytest.mark.parametrize("model", MODELS_WITH_COLUMN)
@@ -279,6 +281,7 @@ def test_changelists_have_a_last_changed_column(admin_client, model):
         Theme: ThemeFactory,
         Activity: ActivityFactory,
         NewsArticle: NewsArticleFactory,
+        Event: EventFactory,
         Section: SectionFactory,
     }
     factories[model]()

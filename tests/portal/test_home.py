@@ -32,8 +32,9 @@ def test_home_query_count_does_not_grow_with_content(client, django_assert_num_q
 
     # The next publishing edge, read once per content version, then:
     # projects with their contacts and subjects, themes, welfare steps, the number of
-    # activities, news with their subjects, the key-figures band and its figures
-    with django_assert_num_queries(11):
+    # activities, news with their subjects, the next events, the key-figures band and
+    # its figures
+    with django_assert_num_queries(12):
         response = client.get(reverse("portal:home"))
 
     assert response.status_code == 200

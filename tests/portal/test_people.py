@@ -60,8 +60,9 @@ def test_person_page_query_count_does_not_grow_with_projects(
         ProjectFactory(contacts=[person, *others], tags=tags)
 
     # The next publishing edge, read once per content version, then: person, projects,
-    # contacts, tags, themes, news, and the contacts with feeds (kept until the next save)
-    with django_assert_num_queries(8):
+    # contacts, tags, themes, news, upcoming events, and the contacts with feeds (kept
+    # until the next save)
+    with django_assert_num_queries(9):
         response = client.get(person.get_absolute_url())
 
     assert len(projects_shown(response)) == min(rows, 12)

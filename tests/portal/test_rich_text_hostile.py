@@ -13,9 +13,11 @@ import pytest
 from django.urls import reverse
 
 from activities.models import Activity
+from events.models import Event
 from news.models import NewsArticle
 from projects.models import ResearchProject
 from tests.activities.factories import ActivityFactory
+from tests.events.factories import EventFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import PersonFactory
@@ -71,6 +73,15 @@ FIELDS = {
         page=lambda article: article.get_absolute_url(),
         heading_levels=(2, 3),
         model_field=NewsArticle._meta.get_field("body_da"),
+    ),
+    "event description": RichText(
+        make=EventFactory,
+        admin_object=lambda event: event,
+        form_name="description_da",
+        stored=lambda event: Event.objects.get(pk=event.pk).description_da,
+        page=lambda event: event.get_absolute_url(),
+        heading_levels=(2, 3),
+        model_field=Event._meta.get_field("description_da"),
     ),
     "theme intro": RichText(
         make=ThemeFactory,

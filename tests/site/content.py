@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from tests.activities.factories import ActivityFactory, FocusAreaFactory, WelfareStepFactory
 from tests.films.factories import FilmFactory
+from tests.events.factories import EventFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory, TagFactory
 from tests.projects.factories import ProjectFactory
@@ -63,11 +64,20 @@ NEWS = Listing(
     },
     narrowing=("emne", "finansiering"),
 )
+EVENTS = Listing(
+    "events:list",
+    "events",
+    messages={
+        "tema": "Vi kender ikke temaet “{}”. Vælg et fra listen.",
+        "aar": "Vi har ingen arrangementer fra året “{}”. Vælg et år fra listen.",
+    },
+    narrowing=("tema", "tema-med-arrangementer"),
+)
 THEMES = Listing("themes:list", "themes")
 PEOPLE = Listing("portal:person_list", "people")
 FILMS = Listing("films:list", "films")
 
-LISTINGS = [PROJECTS, ACTIVITIES, NEWS, THEMES, PEOPLE, FILMS]
+LISTINGS = [PROJECTS, ACTIVITIES, NEWS, EVENTS, THEMES, PEOPLE, FILMS]
 FILTERED_LISTINGS = [listing for listing in LISTINGS if listing.messages]
 FILTERS = [(listing, param) for listing in FILTERED_LISTINGS for param in listing.messages]
 
@@ -91,8 +101,11 @@ def listed_content() -> None:
     NewsArticleFactory.create_batch(2, published_on=datetime.date(2021, 2, 15), tags=[money])
     NewsArticleFactory(published_on=datetime.date(2020, 1, 1))
 
-    ThemeFactory.create_batch(3)
     FilmFactory.create_batch(3)
+    ThemeFactory.create_batch(2)
+    theme = ThemeFactory(slug="tema-med-arrangementer")
+    EventFactory.create_batch(2, themes=[theme])
+    EventFactory()
 
 
 @dataclass(frozen=True)
@@ -114,6 +127,7 @@ class Detail:
 PROJECT = Detail("project", "/nu-undersoeger-vi/", ProjectFactory, "title", "summary", PROJECTS)
 ACTIVITY = Detail("activity", "/aktiviteter/", ActivityFactory, "name", "summary", ACTIVITIES)
 ARTICLE = Detail("article", "/nyheder/", NewsArticleFactory, "title", "lead", NEWS)
+EVENT = Detail("event", "/arrangementer/", EventFactory, "title", "lead", EVENTS)
 THEME = Detail("theme", "/temaer/", ThemeFactory, "title", "lead", THEMES)
 FOCUS_AREA = Detail("focus area", "/indsatsomraader/", FocusAreaFactory, "name")
 PERSON = Detail("person", "/medarbejdere/", PersonFactory, "name")
@@ -121,6 +135,6 @@ PERSON = Detail("person", "/medarbejdere/", PersonFactory, "name")
 # in tests/films/.
 FILM = Detail("film", "/film/", FilmFactory, "title")
 
-DETAILS = [PROJECT, ACTIVITY, ARTICLE, THEME, FOCUS_AREA, PERSON, FILM]
+DETAILS = [PROJECT, ACTIVITY, ARTICLE, EVENT, THEME, FOCUS_AREA, PERSON, FILM]
 # Editorial content: drafts, translated titles and leads, a list of cards.
 PUBLISHABLE_DETAILS = [detail for detail in DETAILS if detail.listing]

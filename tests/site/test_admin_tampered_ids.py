@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.activities.factories import ActivityFactory
+from tests.events.factories import EventFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import PersonFactory
@@ -32,6 +33,8 @@ TAMPERED = [
     (ActivityFactory, "focus_areas", "abc"),
     (NewsArticleFactory, "contacts", "9.5"),
     (NewsArticleFactory, "themes", "abc"),
+    (EventFactory, "research_projects", "abc"),
+    (EventFactory, "contacts", "1' OR 1=1 --"),
 ]
 
 

@@ -68,11 +68,12 @@ def test_demo_typologies_and_process_hold_the_seeds_lists(theme):
     assert "samskabelse" in methods
 
 
-def test_demo_call_out_has_rikke_and_a_link(theme):
+def test_demo_call_out_has_rikke_and_no_placeholder_link(theme):
+    """The events app links the theme page to its upcoming events (tests/events)."""
     call_out = theme.sections.get(kind=SectionKind.CALLOUT)
 
     assert call_out.contact.name == "Rikke Engly Mygind"
-    assert call_out.link_url and call_out.link_label_da
+    assert not call_out.link_url and not call_out.link_label_da
 
 
 def test_every_demo_item_and_most_sections_have_read_more(theme):

@@ -296,8 +296,8 @@ def test_page_query_count_is_the_same_for_3_and_30_sections_items_and_projects(
 
     # The next publishing edge, read once per content version, then:
     # theme with its contact, sections with their contacts, items, projects, project
-    # contacts, project tags
-    with django_assert_num_queries(7):
+    # contacts, project tags, upcoming events about the theme
+    with django_assert_num_queries(8):
         response = client.get(theme.get_absolute_url())
 
     assert response.status_code == 200

@@ -1,0 +1,75 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView
+
+from events.calendar import calendar_for, calendar_response
+from events.filters import EventFilterSet
+from events.models import Event
+from portal.cache import STORABLE_VARIANT
+from portal.views import FilteredListView, StoredBodyMixin, crumbs
+
+
+class EventListView(FilteredListView):
+    """Upcoming events, soonest first; then past events, newest first; one pagination."""
+
+    model = Event
+    filterset_class = EventFilterSet
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    card_template = "events/includes/event_card.html"
+    card_name = "event"
+
+    def get_unfiltered(self):
+        return Event.objects.published().in_list_order(timezone.now())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = list(context["events"])
+        context["upcoming_events"] = [event for event in rows if event.upcoming_first == 0]
+        context["past_events"] = [event for event in rows if event.upcoming_first == 1]
+        return context
+
+
+class EventDetailView(StoredBodyMixin, DetailView):
+    template_name = "events/event_detail.html"
+    body_template = "events/includes/event_body.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = crumbs(
+            (_("Arrangementer"), reverse("events:list")), (self.object.title, None)
+        )
+        return context
+
+
+@require_safe
+def event_calendar(request, slug: str) -> HttpResponse:
+    """One published event as an .ics file ("Tilføj til kalender")."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    response = calendar_response(calendar_for(request, [event]), f"{event.slug}.ics")
+    if not request.GET:
+        setattr(response, STORABLE_VARIANT, True)
+    return response
+
+
+@require_safe
+def upcoming_calendar(request) -> HttpResponse:
+    """Every upcoming published event: a calendar to subscribe to."""
+    events = Event.objects.published().upcoming().order_by("starts_at", "pk")
+    return calendar_response(calendar_for(request, events, feed=True), "arrangementer.ics")
+
+
+# Calendar files and feeds are documents, not pages: the page checks leave them out.
+event_calendar.not_html = True
+upcoming_calendar.not_html = True
+
+event_list = EventListView.as_view()
+event_detail = EventDetailView.as_view()

@@ -1,0 +1,76 @@
+"""/arrangementer/feed/: an Atom feed of the upcoming events, found from the list page."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from portal.models import PublishStatus
+from tests.events.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+FEED_URL = "/arrangementer/feed/"
+
+
+def entries(response) -> list[ET.Element]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - the site's own feed
+    assert root.tag == f"{ATOM}feed"
+    assert root.find(f"{ATOM}title").text
+    assert root.find(f"{ATOM}id").text
+    assert root.find(f"{ATOM}updated").text
+    return root.findall(f"{ATOM}entry")
+
+
+def test_the_feed_is_valid_atom_with_the_upcoming_events_soonest_first(client, clock):
+    EventFactory(title="Senere", start_date=datetime.date(2027, 6, 1))
+    EventFactory(
+        title="Snart",
+        slug="snart",
+        start_date=datetime.date(2027, 3, 10),
+        place="Online",
+        description="<p>Om <em>samskabelse</em>.</p>",
+    )
+    EventFactory(title="Forbi", start_date=datetime.date(2027, 1, 10))
+    EventFactory(title="Kladde", start_date=datetime.date(2027, 4, 1), status=PublishStatus.DRAFT)
+
+    found = entries(client.get(FEED_URL))
+
+    assert [entry.find(f"{ATOM}title").text for entry in found] == ["Snart", "Senere"]
+    first = found[0]
+    link = first.find(f"{ATOM}link").get("href")
+    assert link == "http://testserver/arrangementer/snart/"
+    summary = first.find(f"{ATOM}summary").text
+    assert summary.startswith("10. marts 2027 kl. 10:00–12:00, Online.")
+    assert "Om samskabelse." in summary
+    for entry in found:
+        assert entry.find(f"{ATOM}id").text
+        assert datetime.datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
+
+
+def test_the_feed_with_nothing_coming_is_still_valid(client, clock):
+    assert entries(client.get(FEED_URL)) == []
+
+
+def test_the_list_page_and_event_page_announce_the_feed(client, clock):
+    event = EventFactory()
+    tag = '<link rel="alternate" type="application/atom+xml"'
+
+    assert tag in client.get("/arrangementer/").text
+    assert tag in client.get(event.get_absolute_url()).text
+    assert f'href="{FEED_URL}"' in client.get("/arrangementer/").text
+
+
+def test_the_english_feed(client, clock):
+    EventFactory(
+        title_da="Seminar", title_en="Seminar in English", start_date=datetime.date(2027, 4, 1)
+    )
+
+    response = client.get(f"/en{FEED_URL}")
+    root = ET.fromstring(response.content)  # noqa: S314 - the site's own feed
+
+    assert root.find(f"{ATOM}title").text == "CFBU's upcoming events"
+    assert [e.find(f"{ATOM}title").text for e in entries(response)] == ["Seminar in English"]
