@@ -400,7 +400,12 @@ def in_language(name: str, code: str):
     """A translated column in a language, falling back to Danish."""
     if code == "da":
         return Coalesce(F(f"{name}_da"), Value(""), output_field=CharField())
-    return Coalesce(NullIf(F(f"{name}_{code}"), Value("")), F(f"{name}_da"), Value(""))
+    return Coalesce(
+        NullIf(F(f"{name}_{code}"), Value("")),
+        F(f"{name}_da"),
+        Value(""),
+        output_field=CharField(),
+    )
 
 
 # The search page ---------------------------------------------------------------------
@@ -511,6 +516,8 @@ def similarity(a: set[str], b: set[str]) -> float:
 
 
 SUGGESTION_THRESHOLD = 0.4
+# A search with this many results or fewer is checked for words nobody wrote.
+SUGGEST_BELOW = 3
 
 
 def read_vocabulary(code: str) -> dict[str, int]:

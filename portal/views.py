@@ -30,7 +30,7 @@ from portal.filters import ListFilterSet
 from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import PendingDraft, Person
-from portal.search import PER_PAGE, clean, search_everything, suggest
+from portal.search import PER_PAGE, SUGGEST_BELOW, clean, search_everything, suggest
 from portal.sitemaps import collect as collect_sitemaps
 from portal.templatetags.portal_tags import has_card, has_fragment
 
@@ -391,7 +391,10 @@ class SearchView(CleanQueryMixin, TemplateView):
                 % {"asked": page, "page": results.pages}
             )
             results = search_everything(text, kind, results.pages)
-        suggestion = suggest(text) if results is not None and not results.total else ""
+        # A typo finds little: then the words of the published content are read (once
+        # per content version), not on the searches that find plenty.
+        few = results is not None and results.total <= SUGGEST_BELOW
+        suggestion = suggest(text) if few else ""
         context.update(
             form=form,
             query=text,

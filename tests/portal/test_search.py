@@ -79,3 +79,14 @@ def test_search_finds_activities(client):
     response = client.get(SEARCH_URL, {"q": "lektier"})
 
     assert {group.label for group in response.context["groups"]} == {"Aktiviteter"}
+
+
+def test_a_snippet_is_escaped_as_a_whole_and_only_the_match_is_marked():
+    from portal.search import MARK_START, MARK_STOP, marked
+
+    raw = f'<script>alert(1)</script> <b onclick="x">{MARK_START}tryghed{MARK_STOP}</b> &amp;'
+
+    assert marked(raw) == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b onclick=&quot;x&quot;&gt;"
+        "<mark>tryghed</mark>&lt;/b&gt; &amp;"
+    )
