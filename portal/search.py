@@ -189,21 +189,25 @@ def vector_migration(table: str, fields, title: str | None = None):
     def statements() -> list[tuple[str, str]]:
         # pg_trgm for the title's index; an app's migration need not wait for portal's.
         found = [("CREATE EXTENSION IF NOT EXISTS pg_trgm", "SELECT 1")] if title_fields else []
+        head = [spec for spec in fields if spec.weight in ("A", "B")]
         for code in CONFIGS:
-            name = f"search_{code}"
-            found.append(
-                (
-                    f"ALTER TABLE {quote(table)} ADD COLUMN {name} tsvector "
-                    f"GENERATED ALWAYS AS ({vector_sql(fields, code)}) STORED",
-                    f"ALTER TABLE {quote(table)} DROP COLUMN IF EXISTS {name}",
+            for name, weighted in ((f"search_{code}", fields), (f"search_head_{code}", head)):
+                if not weighted:
+                    continue
+                found.append(
+                    (
+                        f"ALTER TABLE {quote(table)} ADD COLUMN {name} tsvector "
+                        f"GENERATED ALWAYS AS ({vector_sql(weighted, code)}) STORED",
+                        f"ALTER TABLE {quote(table)} DROP COLUMN IF EXISTS {name}",
+                    )
                 )
-            )
-            found.append(
-                (
-                    f"CREATE INDEX {quote(f'{table}_{name}')} ON {quote(table)} USING gin ({name})",
-                    f"DROP INDEX IF EXISTS {quote(f'{table}_{name}')}",
+                index = quote(f"{table}_{name}")
+                found.append(
+                    (
+                        f"CREATE INDEX {index} ON {quote(table)} USING gin ({name})",
+                        f"DROP INDEX IF EXISTS {index}",
+                    )
                 )
-            )
         for spec in title_fields:
             for code in CONFIGS if spec.translated else ("da",):
                 name = column(spec, code)
@@ -299,25 +303,32 @@ def prefix_query(word_list: list[str]) -> str:
 
 
 def vector_matches(word: str, code: str) -> Condition:
-    """On PostgreSQL: the stored vector has a lexeme that starts with the stemmed word;
-    a stop word ("og") matches everything, as it says nothing."""
+    """On PostgreSQL: a stored vector has a lexeme that starts with the stemmed word;
+    a stop word ("og") matches everything, as it says nothing.
+
+    The small vector of title and summary is asked first: a word found there spares
+    reading the large one (with the body), which is most of a broad search's time.
+    """
     config, query = CONFIGS[code], prefix_query([word])
 
     def build(qualify):
         tsquery = "to_tsquery(%s::regconfig, %s)"
-        sql = f"({qualify(f'search_{code}')} @@ {tsquery} OR numnode({tsquery}) = 0)"
-        return sql, [config, query, config, query]
+        head, full = qualify(f"search_head_{code}"), qualify(f"search_{code}")
+        sql = f"({head} @@ {tsquery} OR {full} @@ {tsquery} OR numnode({tsquery}) = 0)"
+        return sql, [config, query] * 3
 
     return Condition(build)
 
 
 def infix_matches(word: str, spec: Field, code: str) -> Condition:
-    """On PostgreSQL: the word stands inside the title (case-insensitive)."""
+    """On PostgreSQL: the word stands inside the title. The inner part of a compound is
+    written in lower case ("Forskningsprojekt"), as the word is; a word at the start is
+    found by the vector (and a trigram index serves the LIKE)."""
     pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     codes = ["da"] if not spec.translated or code == "da" else [code, "da"]
 
     def build(qualify):
-        parts = [f"{qualify(quote(column(spec, c)))} ILIKE %s" for c in codes]
+        parts = [f"{qualify(quote(column(spec, c)))} LIKE %s" for c in codes]
         return "(" + " OR ".join(parts) + ")", [pattern] * len(codes)
 
     return Condition(build)
@@ -357,13 +368,15 @@ def matching(queryset: QuerySet, text: str, fields, also=None) -> QuerySet:
 
 
 def rank(text: str) -> OnTable:
-    """ts_rank of the row's vector (title A over summary B over body C)."""
+    """ts_rank of the row's title and summary (A over B); a hit in the body alone
+    ranks below them (0), and equal ranks follow the provider's order. Ranking by the
+    small vector keeps a broad search from reading every body's vector twice."""
     config, code = CONFIGS[language()], language()
     query = prefix_query(words(text))
 
     def build(qualify):
         return (
-            f"ts_rank({qualify(f'search_{code}')}, to_tsquery(%s::regconfig, %s))",
+            f"ts_rank({qualify(f'search_head_{code}')}, to_tsquery(%s::regconfig, %s))",
             [config, query],
         )
 
