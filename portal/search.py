@@ -552,17 +552,17 @@ def read_vocabulary(code: str) -> dict[str, int]:
         )
     if not parts:
         return {}
-    # One query for all kinds (Django's union() keeps a model's default order here).
+    # One query for all kinds (Django's union() keeps a model's default order here);
+    # UNION, not UNION ALL: a text that many rows share is read once.
     compiled = [part.query.sql_with_params() for part in parts]
     with connection.cursor() as cursor:
         cursor.execute(
-            " UNION ALL ".join(sql for sql, _params in compiled),
+            " UNION ".join(sql for sql, _params in compiled),
             [param for _sql, params in compiled for param in params],
         )
         rows = cursor.fetchall()
-    counted = Counter()
-    for (text,) in rows:
-        counted.update(word for word in WORD.findall((text or "").lower()) if len(word) >= 3)
+    found = Counter(WORD.findall(" ".join(text or "" for (text,) in rows).lower()))
+    counted = {word: n for word, n in found.items() if len(word) >= 3 and word.isalpha()}
     return dict(counted)
 
 
