@@ -10,7 +10,7 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``home``      | ``block()`` → dict or None         | the home page                    |
 | ``people``    | ``block(person)`` → dict or None   | a person's page                  |
 | ``people``    | ``counts()`` → {person pk: n}      | the staff list                   |
-| ``search``    | ``search(text, limit)``            | ``/soeg/``                       |
+| ``search``    | ``providers`` [search.Provider]    | ``/soeg/``                       |
 | ``sitemaps``  | ``sitemaps`` {name: Sitemap}       | ``/sitemap.xml``                 |
 | ``health``    | ``checks`` [check(context)]        | the admin's "Indholdstjek"       |
 | ``health``    | ``link_sources()`` → [LinkSource]  | its check of links in rich text  |

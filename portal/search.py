@@ -499,7 +499,12 @@ def search_everything(text: str, kind: str = "", page: int = 1) -> Results:
         if chosen_provider is None:
             groups.append(group(provider, text))
         elif provider is chosen_provider:
-            groups.append(group(provider, text, (page - 1) * PER_PAGE, PER_PAGE))
+            chosen = group(provider, text, (page - 1) * PER_PAGE, PER_PAGE)
+            if page > 1 and not chosen.hits and chosen.total:
+                # Beyond the last page: the last page (one query more).
+                page = math.ceil(chosen.total / PER_PAGE)
+                chosen = group(provider, text, (page - 1) * PER_PAGE, PER_PAGE)
+            groups.append(chosen)
         else:
             groups.append(count(provider, text))
     with_hits = [g for g in groups if g.total]

@@ -385,12 +385,11 @@ class SearchView(CleanQueryMixin, TemplateView):
         notices = form.error_notices()
         page = self.page_number(notices)
         results = search_everything(text, kind, page) if text else None
-        if results and results.chosen and page > results.pages:
+        if results and results.chosen and page > results.page:
             notices.append(
                 _("Side %(asked)s findes ikke. Her er den sidste side, side %(page)s.")
-                % {"asked": page, "page": results.pages}
+                % {"asked": page, "page": results.page}
             )
-            results = search_everything(text, kind, results.pages)
         # A typo finds little: then the words of the published content are read (once
         # per content version), not on the searches that find plenty.
         few = results is not None and results.total <= SUGGEST_BELOW

@@ -156,6 +156,7 @@ def test_themes_are_found_through_their_sections(client):
         {"q": "boligsocial"},
         {"q": "boligsocial", "type": "projekter"},
         {"q": "boligsocial", "type": "projekter", "page": "2"},
+        {"q": "boligsocial", "type": "projekter", "page": "99"},
         {"q": "boligsocilat"},
     ],
 )
