@@ -62,14 +62,24 @@ def test_the_lists_filter_uses_the_same_engine(client):
 
 
 def test_a_title_hit_ranks_above_a_body_hit(client):
+    # Without the rank, the newer project (and the first by title) would come first.
     ProjectFactory(
-        title="Naboskab", summary="Kort.", body="<p>Her nævnes beskæftigelse en gang.</p>"
+        title="Aktivt naboskab",
+        start_year=2024,
+        end_year=None,
+        summary="Kort.",
+        body="<p>Her nævnes beskæftigelse en gang.</p>",
     )
-    ProjectFactory(title="Beskæftigelse for unge", summary="Kort.", body="<p>Tekst.</p>")
+    ProjectFactory(
+        title="Beskæftigelse for unge", start_year=2020, summary="Kort.", body="<p>Tekst.</p>"
+    )
+    ProjectFactory(
+        title="Unge i job", start_year=2022, summary="Om beskæftigelse.", body="<p>Tekst.</p>"
+    )
 
     response = client.get(SEARCH_URL, {"q": "beskæftigelse"})
 
-    assert titles(response) == ["Beskæftigelse for unge", "Naboskab"]
+    assert titles(response) == ["Beskæftigelse for unge", "Unge i job", "Aktivt naboskab"]
 
 
 def test_snippets_mark_the_match_and_escape_everything_else(client):
