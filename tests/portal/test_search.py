@@ -201,3 +201,27 @@ def test_every_page_has_the_search_box_in_its_header(client):
 
     assert 'action="/soeg/"' in response.text
     assert 'id="site-search-q"' in response.text
+
+
+def test_the_search_page_variants_are_valid_html(client, tmp_path):
+    import shutil
+
+    from tests.site.test_html_validity import check_html
+
+    java = shutil.which("java")
+    if not java:
+        pytest.skip("java is missing")
+    for n in range(25):
+        ProjectFactory(title=f"Tryghed {n}", slug=f"tryghed-{n}", summary="Om <tryghed> & ro.")
+    PersonFactory(name="Tryghed Jensen")
+    variants = {
+        "all.html": {"q": "tryghed"},
+        "kind.html": {"q": "tryghed", "type": "projekter", "page": "2"},
+        "none.html": {"q": "xyzzy"},
+        "typo.html": {"q": "trygged"},
+        "empty.html": {},
+    }
+    for name, params in variants.items():
+        (tmp_path / name).write_text(client.get(SEARCH_URL, params).text)
+
+    assert check_html(java, tmp_path, list(variants)) == []
