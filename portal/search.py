@@ -310,12 +310,21 @@ def vector_matches(word: str, code: str) -> Condition:
     reading the large one (with the body), which is most of a broad search's time.
     """
     config, query = CONFIGS[code], prefix_query([word])
+    others = [other for other in CONFIGS if other != code]
 
     def build(qualify):
         tsquery = "to_tsquery(%s::regconfig, %s)"
         head, full = qualify(f"search_head_{code}"), qualify(f"search_{code}")
-        sql = f"({head} @@ {tsquery} OR {full} @@ {tsquery} OR numnode({tsquery}) = 0)"
-        return sql, [config, query] * 3
+        # A title or summary in another language counts too ("homework" on a Danish
+        # page), as the lists always had it; the page still shows the current language.
+        elsewhere = "".join(
+            f" OR {qualify(f'search_head_{other}')} @@ {tsquery}" for other in others
+        )
+        sql = f"({head} @@ {tsquery} OR {full} @@ {tsquery}{elsewhere} OR numnode({tsquery}) = 0)"
+        params = [config, query, config, query]
+        for other in others:
+            params += [CONFIGS[other], query]
+        return sql, [*params, config, query]
 
     return Condition(build)
 
