@@ -47,7 +47,7 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -553,26 +553,20 @@ SUGGEST_BELOW = 3
 
 
 def read_vocabulary(code: str) -> dict[str, int]:
-    """Return {word: occurrences} of the published titles and summaries, in one query."""
+    """Return {word: distinct texts it is in} of the published titles and summaries,
+    in one query: a row per field, so a text that many rows share is read once."""
     parts = []
     for provider in all_providers():
-        named = [spec for spec in provider.fields if spec.weight in ("A", "B") and not spec.html]
-        if not named:
-            continue
-        texts = [
-            in_language(spec.name, code) if spec.translated else F(spec.name) for spec in named
-        ]
-        joined = texts[0]
-        if len(texts) > 1:
-            pieces = [piece for text in texts for piece in (text, Value(" "))]
-            joined = Concat(*pieces, output_field=TextField())
-        parts.append(
-            provider.queryset().annotate(search_text=joined).values_list("search_text").order_by()
-        )
+        for spec in provider.fields:
+            if spec.weight not in ("A", "B") or spec.html:
+                continue
+            text = in_language(spec.name, code) if spec.translated else F(spec.name)
+            parts.append(
+                provider.queryset().annotate(search_text=text).values_list("search_text").order_by()
+            )
     if not parts:
         return {}
-    # One query for all kinds (Django's union() keeps a model's default order here);
-    # UNION, not UNION ALL: a text that many rows share is read once.
+    # Django's union() keeps a model's default order here, so the SQL is joined by hand.
     compiled = [part.query.sql_with_params() for part in parts]
     with connection.cursor() as cursor:
         cursor.execute(
@@ -581,8 +575,7 @@ def read_vocabulary(code: str) -> dict[str, int]:
         )
         rows = cursor.fetchall()
     found = Counter(WORD.findall(" ".join(text or "" for (text,) in rows).lower()))
-    counted = {word: n for word, n in found.items() if len(word) >= 3 and word.isalpha()}
-    return dict(counted)
+    return {word: n for word, n in found.items() if len(word) >= 3 and word.isalpha()}
 
 
 def vocabulary() -> dict[str, int]:
