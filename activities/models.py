@@ -19,7 +19,7 @@ from portal.models import (
     Tag,
     subject_links,
 )
-from portal.search import matching_every_word
+from portal.search import Field, matching
 from portal.text import SLUG_ERRORS, unique_slug
 from projects.models import ResearchProject
 
@@ -228,16 +228,13 @@ class ActivityQuerySet(PublishableQuerySet):
         return counts
 
     def search(self, text: str):
-        """Return the activities matching every word of ``text`` in either language.
-
-        Both language columns are named because modeltranslation would otherwise search
-        only the current one; subjects (tags) count as well.
-        """
-        fields = [f"{field}*" for field in Activity.searched_fields]
-        return self.filter(
-            matching_every_word(
-                text, fields, also=lambda word: Q(Exists(subject_links(TaggedActivity, word)))
-            )
+        """Return the activities matching every word of ``text`` (portal.search's engine):
+        their own text or a subject."""
+        return matching(
+            self,
+            text,
+            Activity.search_fields,
+            also=lambda word: Q(Exists(subject_links(TaggedActivity, word))),
         )
 
     def by_name(self):
@@ -411,7 +408,12 @@ class Activity(RichTextMixin, Publishable):
     )
 
     rich_text_fields = tuple(field for field, _anchor, _heading in SECTIONS)
-    searched_fields = ("name", "summary", *rich_text_fields)
+    # The same fields with their weights; activities/migrations/0005 stores them as vectors.
+    search_fields = (
+        Field("name", "A"),
+        Field("summary", "B"),
+        *(Field(name, "C", html=True) for name in rich_text_fields),
+    )
 
     objects = ActivityQuerySet.as_manager()
 

@@ -1,7 +1,16 @@
-from django.utils.translation import gettext
+"""The activity catalogue in the site search (see portal.search.Provider)."""
 
-from activities.models import Activity, catalogue_url
-from portal.search import SearchGroup, SearchHit
+from django.db.models import Exists, Q
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity, TaggedActivity, catalogue_url
+from portal.models import language_columns, subject_links
+from portal.search import Provider, SearchHit
+
+
+def rows():
+    sections = [name for field in Activity.rich_text_fields for name in language_columns(field)]
+    return Activity.objects.published().select_related("step").defer(*sections)
 
 
 def hit(activity: Activity) -> SearchHit:
@@ -9,8 +18,19 @@ def hit(activity: Activity) -> SearchHit:
     return SearchHit(activity.name, activity.get_absolute_url(), activity.summary, meta=step)
 
 
-def search(text: str, limit: int) -> SearchGroup:
-    activities = Activity.objects.published().search(text).select_related("step").by_name()
-    return SearchGroup.of(
-        gettext("Aktiviteter"), activities, limit, hit, more_url=catalogue_url(q=text)
+def subjects(word: str) -> Q:
+    return Q(Exists(subject_links(TaggedActivity, word)))
+
+
+providers = [
+    Provider(
+        slug="aktiviteter",
+        label=_("Aktiviteter"),
+        queryset=rows,
+        fields=Activity.search_fields,
+        hit=hit,
+        also=subjects,
+        more_url=lambda text: catalogue_url(q=text),
+        order=("name", "pk"),
     )
+]

@@ -30,12 +30,17 @@ from portal.models import (
     RichTextMixin,
     language_columns,
 )
-from portal.search import matching_every_word
+from portal.search import Field, matching
 from portal.text import SLUG_ERRORS, html_as_text, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
-SEARCH_FIELDS = ["title*", "lead*", "description*", "place"]
+SEARCH_FIELDS = (
+    Field("title", "A"),
+    Field("lead", "B"),
+    Field("place", "B", translated=False),
+    Field("description", "C", html=True),
+)
 # The events happen in Denmark; their times are read on Copenhagen's clock.
 EVENT_ZONE = ZoneInfo("Europe/Copenhagen")
 
@@ -86,7 +91,7 @@ class EventQuerySet(PublishableQuerySet):
 
     def search(self, text: str):
         """Return the events with every word of ``text`` in the title, description or place."""
-        return self.filter(matching_every_word(text, SEARCH_FIELDS))
+        return matching(self, text, SEARCH_FIELDS)
 
     def card_prefetches(self) -> list:
         """Return the relations an event card shows, for ``prefetch_related``."""

@@ -16,12 +16,16 @@ from portal.models import (
     RichTextMixin,
     language_columns,
 )
-from portal.search import matching_every_word
+from portal.search import Field, matching
 from portal.text import SLUG_ERRORS, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
-SEARCH_FIELDS = ["title*", "description*", "transcript*"]
+SEARCH_FIELDS = (
+    Field("title", "A"),
+    Field("description", "B", html=True),
+    Field("transcript", "C", html=True),
+)
 
 
 class Provider(models.TextChoices):
@@ -37,7 +41,7 @@ def has_text(html: str | None) -> bool:
 class FilmQuerySet(PublishableQuerySet):
     def search(self, text: str):
         """Return the films with every word of ``text`` in the title, description or transcript."""
-        return self.filter(matching_every_word(text, SEARCH_FIELDS))
+        return matching(self, text, SEARCH_FIELDS)
 
     def card_prefetches(self) -> list:
         return []

@@ -22,12 +22,13 @@ from portal.models import (
     language_columns,
     prefetch_subjects,
 )
-from portal.search import matching_every_word
+from portal.search import Field, matching
 from portal.text import SLUG_ERRORS, check_slug_is_free, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
-SEARCH_FIELDS = ["title*", "lead*", "body*"]
+# The searched fields and their weights; news/migrations/0006 stores them as vectors.
+SEARCH_FIELDS = (Field("title", "A"), Field("lead", "B"), Field("body", "C", html=True))
 
 
 class NewsArticleQuerySet(PublishableQuerySet):
@@ -39,7 +40,7 @@ class NewsArticleQuerySet(PublishableQuerySet):
 
     def search(self, text: str):
         """Return the articles with every word of ``text`` in the title, lead or body."""
-        return self.filter(matching_every_word(text, SEARCH_FIELDS))
+        return matching(self, text, SEARCH_FIELDS)
 
     def card_prefetches(self) -> list:
         """Return the relations an article card shows, for ``prefetch_related``."""

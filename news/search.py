@@ -1,11 +1,17 @@
+"""The news in the site search (see portal.search.Provider)."""
+
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from news.models import NewsArticle
+from news.models import SEARCH_FIELDS, NewsArticle
 from portal.models import language_columns
-from portal.search import SearchGroup, SearchHit
+from portal.search import Provider, SearchHit
+
+
+def rows():
+    return NewsArticle.objects.published().defer(*language_columns("body"))
 
 
 def hit(article: NewsArticle) -> SearchHit:
@@ -13,13 +19,18 @@ def hit(article: NewsArticle) -> SearchHit:
     return SearchHit(article.title, article.get_absolute_url(), summary=article.lead, meta=meta)
 
 
-def search(text: str, limit: int) -> SearchGroup:
-    """Search the published news: title, lead and body, in either language."""
-    articles = NewsArticle.objects.published().search(text)
-    return SearchGroup.of(
-        gettext("Nyheder"),
-        articles.defer(*language_columns("body")),
-        limit,
-        hit,
-        more_url=f"{reverse('news:list')}?{urlencode({'q': text})}",
+def more_url(text: str) -> str:
+    return f"{reverse('news:list')}?{urlencode({'q': text})}"
+
+
+providers = [
+    Provider(
+        slug="nyheder",
+        label=_("Nyheder"),
+        queryset=rows,
+        fields=SEARCH_FIELDS,
+        hit=hit,
+        more_url=more_url,
+        order=("-published_on", "pk"),
     )
+]

@@ -36,3 +36,15 @@ class FilterForm(forms.Form):
 
 class SearchForm(FilterForm):
     q = SearchField(label=_("Søg på hele sitet"))
+    type = forms.ChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": _("Vi kender ikke typen “%(value)s”. Her er alle resultater.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from portal.search import kinds
+
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", ""), *kinds()]

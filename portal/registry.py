@@ -11,7 +11,7 @@ nothing in ``portal/`` names an app. The site-wide pages ask ``offered()``:
 | ``people``    | ``block(person)`` → dict or None   | a person's page                  |
 | ``people``    | ``counts()`` → {person pk: n}      | the staff list                   |
 | ``themes``    | ``block(theme)`` → dict or None    | a theme's page                   |
-| ``search``    | ``search(text, limit)``            | ``/soeg/``                       |
+| ``search``    | ``providers`` [search.Provider]    | ``/soeg/``                       |
 | ``feeds``     | ``for_person(person)`` → [dict]    | a person's page's <head>         |
 | ``sitemaps``  | ``sitemaps`` {name: Sitemap}       | ``/sitemap.xml``                 |
 | ``data``      | ``datasets`` [opendata.Dataset]    | ``/data/`` and its exports       |

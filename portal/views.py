@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Ht
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -31,7 +32,7 @@ from portal.forms import SearchForm
 from portal.home import home_blocks
 from portal.models import PendingDraft, Person
 from portal.opendata import export_links
-from portal.search import search_everything
+from portal.search import PER_PAGE, SUGGEST_BELOW, clean, search_everything, suggest
 from portal.seo import PAGE_PARAMETER, absolute, list_variant, organization, page_meta
 from portal.sitemaps import collect as collect_sitemaps
 from portal.templatetags.portal_tags import has_card, has_fragment
@@ -442,21 +443,85 @@ class PersonDetailView(StoredBodyMixin, DetailView):
 
 
 class SearchView(CleanQueryMixin, TemplateView):
+    """``/soeg/?q=…&type=…&page=…``: every kind of content, grouped, best first.
+
+    Without ``type`` each kind shows its first hits and its count; with it, that kind
+    a page at a time. No results: "Mente du …?" when a close word exists. The engine
+    is portal.search (one query per kind, the suggestion's words once per version).
+    """
+
     template_name = "portal/search.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET or None)
-        text = form.valid_data.get("q", "")
-        groups = search_everything(text) if text else []
+        data = form.valid_data
+        text = search_words_text(data.get("q", ""))
+        kind = data.get("type", "")
+        notices = form.error_notices()
+        page = self.page_number(notices)
+        results = search_everything(text, kind, page) if text else None
+        if results and results.chosen and page > results.page:
+            notices.append(
+                _("Side %(asked)s findes ikke. Her er den sidste side, side %(page)s.")
+                % {"asked": page, "page": results.page}
+            )
+        # A typo finds little: then the words of the published content are read (once
+        # per content version), not on the searches that find plenty.
+        few = results is not None and results.total <= SUGGEST_BELOW
+        suggestion = suggest(text) if few else ""
         context.update(
             form=form,
             query=text,
-            groups=groups,
-            total=sum(group.total for group in groups),
-            notices=form.error_notices(),
+            results=results,
+            groups=results.shown if results else [],
+            kinds=results.groups if results else [],
+            total=results.total if results else 0,
+            suggestion=suggestion,
+            notices=notices,
+            popular=popular_subjects() if not results or not results.total else [],
         )
+        if results and results.chosen and results.pages > 1:
+            paginator = Paginator(range(results.chosen.total), PER_PAGE)
+            page_obj = paginator.page(results.page)
+            context.update(
+                is_paginated=True,
+                page_obj=page_obj,
+                page_range=paginator.get_elided_page_range(page_obj.number),
+            )
         return context
+
+    def page_number(self, notices: list) -> int:
+        raw = self.request.GET.get("page", "").strip()
+        if not raw:
+            return 1
+        if re.fullmatch(r"[0-9]{1,6}", raw) and int(raw) >= 1:
+            return int(raw)
+        notices.append(
+            _("Sidetallet “%(asked)s” forstod vi ikke. Her er side %(page)s.")
+            % {"asked": raw[:20], "page": 1}
+        )
+        return 1
+
+
+def search_words_text(text: str) -> str:
+    """The text as searched (NUL dropped, trimmed): what the box shows again."""
+    return clean(text)
+
+
+def popular_subjects(limit: int = 8) -> list[dict]:
+    """The subjects most content has, for the empty and the fruitless search."""
+    from portal.models import Tag
+
+    def read():
+        tags = Tag.objects.with_usage().filter(usage__gt=0).order_by("-usage", "name")
+        return list(tags.values("name", "name_en")[:limit])
+
+    english = (translation.get_language() or "").startswith("en")
+    return [
+        {"name": (english and tag["name_en"]) or tag["name"]}
+        for tag in cached_by_content("search:popular", read)
+    ]
 
 
 @require_safe

@@ -18,7 +18,7 @@ from portal.models import (
     prefetch_subjects,
     subject_links,
 )
-from portal.search import matching_every_word
+from portal.search import Field, matching
 from portal.text import SLUG_ERRORS, check_slug_is_free, unique_slug
 
 
@@ -26,6 +26,16 @@ class ResearchStatus(models.TextChoices):
     # The stored values are the ones visitors see in filter URLs (?status=…).
     ONGOING = "igangvaerende", _("Igangværende")
     COMPLETED = "afsluttet", _("Afsluttet")
+
+
+# The searched fields and their weights; projects/migrations/0007 stores them as vectors.
+SEARCH_FIELDS = (Field("title", "A"), Field("summary", "B"), Field("body", "C", html=True))
+
+
+def people_or_subjects(word: str) -> Q:
+    """A word also matches a project through a contact's name or a subject."""
+    people = ProjectContact.objects.filter(project=OuterRef("pk"), person__name__icontains=word)
+    return Q(Exists(people)) | Q(Exists(subject_links(TaggedProject, word)))
 
 
 class ResearchProjectQuerySet(PublishableQuerySet):
@@ -43,20 +53,9 @@ class ResearchProjectQuerySet(PublishableQuerySet):
         return self.with_research_status(ResearchStatus.ONGOING)
 
     def search(self, text: str):
-        """Return the projects matching every word of ``text`` in either language.
-
-        modeltranslation does not rewrite lookups to fall back between languages, so
-        both language columns are named; people and subjects count as well.
-        """
-
-        def people_or_subjects(word: str) -> Q:
-            people = ProjectContact.objects.filter(
-                project=OuterRef("pk"), person__name__icontains=word
-            )
-            return Q(Exists(people)) | Q(Exists(subject_links(TaggedProject, word)))
-
-        fields = ["title*", "summary*", "body*"]
-        return self.filter(matching_every_word(text, fields, also=people_or_subjects))
+        """Return the projects matching every word of ``text`` (portal.search's engine):
+        their own text, or a contact's name, or a subject."""
+        return matching(self, text, SEARCH_FIELDS, also=people_or_subjects)
 
     def card_prefetches(self) -> list:
         """Return the relations a project card shows, for ``prefetch_related``."""

@@ -31,7 +31,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 
-from tools import stores, wrk
+from tools import search_bench, stores, wrk
 from tools.pages import discover_pages
 from tools.server import (
     WORKER_CLASS,
@@ -340,7 +340,9 @@ def print_cold(cold: list[dict] | None, samples: int, skipped: str) -> None:
         print(f"{c['page'][:32]:32} {c['median_ms']:10.1f} {c['worst_ms']:10.1f}")
 
 
-def report(rows: list[dict], cold: list[dict] | None, skipped: str, options) -> int:
+def report(
+    rows: list[dict], cold: list[dict] | None, skipped: str, options, extra_checks=()
+) -> int:
     """Print the tables and checks, write them to var/bench/; return the exit status."""
     from django.conf import settings
     from django.db import connection
@@ -350,7 +352,7 @@ def report(rows: list[dict], cold: list[dict] | None, skipped: str, options) -> 
     print("latencies in ms; SQL = queries per request on a miss / on a hit")
     print_cold(cold, options.cold_samples, skipped)
     print()
-    checks = evaluate(rows, cold)
+    checks = evaluate(rows, cold) + list(extra_checks)
     for check in checks:
         verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[check["passed"]]
         detail = f" ({check['detail']})" if check["detail"] else ""
@@ -427,13 +429,15 @@ def main(argv: list[str] | None = None) -> int:
             if not skipped:
                 cold = cold_render(site.base, pages, options.cold_samples)
             store_rows = stores.measure()
+            search_rows = search_bench.measure()
             site.verify()
             minimal.verify()
     except (NotOurServer, NotCold, wrk.WrkMissing) as error:
         print(f"bench stopped: {error}", file=sys.stderr)
         return 2
     stores.print_table(store_rows)
-    return report(rows, cold, skipped, options)
+    search_bench.print_table(search_rows)
+    return report(rows, cold, skipped, options, search_bench.checks(search_rows))
 
 
 if __name__ == "__main__":

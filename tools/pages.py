@@ -81,7 +81,8 @@ def discover_pages(fetch: Fetch) -> dict[str, str]:
         filtered = re.search(rf'href="({re.escape(path)}\?[^"#]+)"', html)
         if filtered:
             pages[f"{label} filtered"] = filtered.group(1).replace("&amp;", "&")
-        elif 'role="search"' in html and 'name="q"' in html:
+        # The page's own search form, not the header's (which every page has).
+        elif 'role="search"' in (main := html.partition("<main")[2]) and 'name="q"' in main:
             pages[f"{label} searched"] = f"{path}?q=boligsocialt"
     for language, path in NOT_FOUND.items():
         pages[f"404 [{language}]"] = path

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from news import scale
 from news.models import NewsArticle, TaggedArticle
-from news.search import search
+from news.search import providers
 from portal import scale as portal_scale
 from portal.models import PublishStatus
+from portal.search import group
 from tests.news.factories import NewsArticleFactory
 from tests.site.pages import sitemap_xml
 
@@ -38,12 +39,12 @@ def test_site_search_finds_published_news_by_title_lead_and_body(client):
 def test_search_group_counts_and_links_to_the_filtered_list():
     NewsArticleFactory.create_batch(3, title="Renovering og praktikpladser")
 
-    group = search("renovering", limit=2)
+    found = group(providers[0], "renovering", size=2)
 
-    assert group.label == "Nyheder"
-    assert group.total == 3
-    assert len(group.hits) == 2
-    assert group.more_url == "/nyheder/?q=renovering"
+    assert found.label == "Nyheder"
+    assert found.total == 3
+    assert len(found.hits) == 2
+    assert found.more_url == "/nyheder/?q=renovering"
 
 
 def test_sitemap_lists_the_news_list_and_each_public_article(client):

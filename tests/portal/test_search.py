@@ -79,3 +79,149 @@ def test_search_finds_activities(client):
     response = client.get(SEARCH_URL, {"q": "lektier"})
 
     assert {group.label for group in response.context["groups"]} == {"Aktiviteter"}
+
+
+def test_a_snippet_is_escaped_as_a_whole_and_only_the_match_is_marked():
+    from portal.search import MARK_START, MARK_STOP, marked
+
+    raw = f'<script>alert(1)</script> <b onclick="x">{MARK_START}tryghed{MARK_STOP}</b> &amp;'
+
+    assert marked(raw) == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b onclick=&quot;x&quot;&gt;"
+        "<mark>tryghed</mark>&lt;/b&gt; &amp;"
+    )
+
+
+HOSTILE = [
+    '"citat',
+    "'enkelt",
+    "&|!:*()",
+    "bolig & | ! : * ( ) <-> :*A",
+    "') OR 1=1 --",
+    "'; DROP TABLE portal_person; --",
+    "x" * 5000,
+    "bolig " * 1000,
+    "🏠 boligområde 🎉",
+    "a\x00b",
+    "\\",
+    "%_%",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+@pytest.mark.parametrize("kind", ["", "projekter"])
+def test_hostile_queries_are_answered_never_a_500(client, query, kind):
+    ProjectFactory(title="Boligområde og tryghed")
+
+    response = client.get(SEARCH_URL, {"q": query, "type": kind, "page": "2"})
+
+    assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+@pytest.mark.parametrize("list_name", ["projects:list", "news:list", "activities:list"])
+def test_hostile_queries_in_the_lists_are_answered(client, query, list_name):
+    response = client.get(reverse(list_name), {"q": query})
+
+    assert response.status_code in (200, 302)
+
+
+def test_results_are_grouped_with_a_count_and_a_link_to_each_type(client):
+    for n in range(7):
+        ProjectFactory(title=f"Tryghed {n}", slug=f"tryghed-{n}")
+    PersonFactory(name="Tryghed Jensen")
+
+    response = client.get(SEARCH_URL, {"q": "tryghed"})
+
+    groups = {group.slug: (group.total, len(group.hits)) for group in response.context["groups"]}
+    assert groups == {"medarbejdere": (1, 1), "projekter": (7, 5)}
+    assert "?q=tryghed&amp;type=projekter" in response.text
+    assert "Nu undersøger vi (7)" in response.text
+    assert "Se alle 7 under Nu undersøger vi" in response.text
+    assert 'value="tryghed"' in response.text
+
+
+def test_the_type_filter_shows_one_kind_a_page_at_a_time(client):
+    for n in range(25):
+        ProjectFactory(title=f"Tryghed {n:02}", slug=f"tryghed-{n}", start_year=2021)
+    PersonFactory(name="Tryghed Jensen")
+
+    first = client.get(SEARCH_URL, {"q": "tryghed", "type": "projekter"})
+    second = client.get(SEARCH_URL, {"q": "tryghed", "type": "projekter", "page": "2"})
+
+    assert [g.slug for g in first.context["groups"]] == ["projekter"]
+    assert len(first.context["groups"][0].hits) == 20
+    assert len(second.context["groups"][0].hits) == 5
+    assert 'rel="next"' in first.text
+    # The other kinds are still counted, to switch to them.
+    assert "Medarbejdere (1)" in first.text
+    assert 'aria-current="page">Nu undersøger vi (25)' in first.text
+
+
+def test_an_unknown_type_or_page_is_reported_and_everything_shown(client):
+    ProjectFactory(title="Tryghed")
+
+    unknown = client.get(SEARCH_URL, {"q": "tryghed", "type": "<b>x</b>"})
+    beyond = client.get(SEARCH_URL, {"q": "tryghed", "type": "projekter", "page": "9"})
+    nonsense = client.get(SEARCH_URL, {"q": "tryghed", "page": "²"})
+
+    assert unknown.context["total"] == 1
+    assert "Vi kender ikke typen" in unknown.text
+    assert "<b>x</b>" not in unknown.text
+    assert beyond.context["groups"][0].hits[0].title == "Tryghed"
+    assert "Side 9 findes ikke" in beyond.text
+    assert "Sidetallet" in nonsense.text
+
+
+def test_a_typo_gets_did_you_mean_on_sqlite_too(client):
+    ProjectFactory(title="Det boligsociale arbejde", summary="En mentorordning for unge.")
+
+    response = client.get(SEARCH_URL, {"q": "mentorordnig"})
+
+    assert response.context["suggestion"] == "mentorordning"
+    assert 'Mente du <a href="/soeg/?q=mentorordning">mentorordning</a>?' in response.text
+
+
+def test_the_empty_page_and_the_fruitless_search_point_onwards(client):
+    ProjectFactory(title="Tryghed", tags=["Beskæftigelse"])
+
+    empty = client.get(SEARCH_URL)
+    nothing = client.get(SEARCH_URL, {"q": "xyzzy"})
+
+    for response in (empty, nothing):
+        assert 'href="/medarbejdere/"' in response.text
+        assert 'href="/aktiviteter/"' in response.text
+        assert 'href="/soeg/?q=Besk%C3%A6ftigelse"' in response.text
+    assert nothing.context["suggestion"] == ""
+
+
+def test_every_page_has_the_search_box_in_its_header(client):
+    response = client.get(reverse("portal:home"))
+
+    assert 'action="/soeg/"' in response.text
+    assert 'id="site-search-q"' in response.text
+
+
+def test_the_search_page_variants_are_valid_html(client, tmp_path):
+    import shutil
+
+    from tests.site.test_html_validity import check_html
+
+    java = shutil.which("java")
+    if not java:
+        pytest.skip("java is missing")
+    for n in range(25):
+        ProjectFactory(title=f"Tryghed {n}", slug=f"tryghed-{n}", summary="Om <tryghed> & ro.")
+    PersonFactory(name="Tryghed Jensen")
+    variants = {
+        "all.html": {"q": "tryghed"},
+        "kind.html": {"q": "tryghed", "type": "projekter", "page": "2"},
+        "none.html": {"q": "xyzzy"},
+        "typo.html": {"q": "trygged"},
+        "empty.html": {},
+    }
+    for name, params in variants.items():
+        (tmp_path / name).write_text(client.get(SEARCH_URL, params).text)
+
+    assert check_html(java, tmp_path, list(variants)) == []
