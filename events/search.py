@@ -15,7 +15,10 @@ def rows():
 
 def hit(event: Event) -> SearchHit:
     return SearchHit(
-        event.title, event.get_absolute_url(), summary=event.lead or event.place, meta=event_when(event)
+        event.title,
+        event.get_absolute_url(),
+        summary=event.lead or event.place,
+        meta=event_when(event),
     )
 
 

@@ -8,8 +8,10 @@ from django.views.generic import DetailView
 
 from events.calendar import calendar_for, calendar_response
 from events.filters import EventFilterSet
-from events.models import Event
+from events.models import EVENT_ZONE, Event
 from portal.cache import STORABLE_VARIANT
+from portal.context_processors import centre
+from portal.seo import absolute, organization, page_meta
 from portal.views import FilteredListView, StoredBodyMixin, crumbs
 
 
@@ -47,7 +49,39 @@ class EventDetailView(StoredBodyMixin, DetailView):
         context["crumbs"] = crumbs(
             (_("Arrangementer"), reverse("events:list")), (self.object.title, None)
         )
+        self.describe_event(page_meta(context), self.object)
         return context
+
+    def describe_event(self, meta, event: Event) -> None:
+        """schema.org's Event: when (Danish time; a date alone for an all-day event),
+        where (a place, or online), and the centre as organiser."""
+        if event.lead:
+            meta.description = event.lead
+        if event.all_day:
+            start, end = event.start_date.isoformat(), event.last_day.isoformat()
+        else:
+            start = event.starts_at.astimezone(EVENT_ZONE).isoformat()
+            end = event.ends_at.astimezone(EVENT_ZONE).isoformat()
+        online = event.place.strip().casefold() == "online"
+        url = absolute(self.request, event.get_absolute_url())
+        facts = {
+            "@type": "Event",
+            "name": event.title,
+            "description": event.lead or event.description_text[:300],
+            "startDate": start,
+            "endDate": end,
+            "url": url,
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/"
+            + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
+            # Online: the event's own page says how to take part (a sign-up link that
+            # has closed is not repeated here).
+            "location": {"@type": "VirtualLocation", "url": url}
+            if online
+            else {"@type": "Place", "name": event.place, "address": event.place},
+            "organizer": organization(centre(), self.request),
+        }
+        meta.jsonld.append(facts)
 
 
 @require_safe

@@ -1,6 +1,8 @@
 """/arrangementer/<slug>/: when, where, sign-up, related content, breadcrumbs."""
 
 import datetime
+import json
+import re
 
 import pytest
 
@@ -140,3 +142,46 @@ def test_detail_query_count_is_fixed(client, clock, django_assert_num_queries, r
         response = client.get(event.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def event_data(html: str) -> dict:
+    """The page's schema.org Event, read from its JSON-LD."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    found = [data for data in map(json.loads, blocks) if data.get("@type") == "Event"]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_search_engines_read_the_event_in_danish_time_with_its_place(client, clock):
+    event = EventFactory(
+        title="Temadag om beboerdemokrati",
+        start_date=datetime.date(2027, 3, 29),
+        start_time=datetime.time(10),
+        end_time=datetime.time(12, 30),
+        place="Vesterbrogade 1, 1620 København V",
+    )
+
+    data = event_data(client.get(event.get_absolute_url()).text)
+
+    assert data["name"] == "Temadag om beboerdemokrati"
+    assert data["startDate"] == "2027-03-29T10:00:00+02:00"
+    assert data["endDate"] == "2027-03-29T12:30:00+02:00"
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Vesterbrogade 1, 1620 København V",
+        "address": "Vesterbrogade 1, 1620 København V",
+    }
+    assert data["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
+    assert data["url"] == f"http://testserver{event.get_absolute_url()}"
+
+
+def test_an_online_all_day_event_is_dated_without_times_and_held_online(client, clock):
+    event = EventFactory(
+        start_date=datetime.date(2027, 3, 27), start_time=None, end_time=None, place="Online"
+    )
+
+    data = event_data(client.get(event.get_absolute_url()).text)
+
+    assert (data["startDate"], data["endDate"]) == ("2027-03-27", "2027-03-27")
+    assert data["location"]["@type"] == "VirtualLocation"
+    assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")

@@ -16,6 +16,11 @@ LIST_URL = reverse("events:list")
 DAY = datetime.date(2027, 3, 3)  # the clock's day
 
 
+def main(html: str) -> str:
+    """The page's main content (the head names the events too, as link-preview data)."""
+    return html[html.index("<main") :]
+
+
 def titles(events) -> list[str]:
     return [event.title for event in events]
 
@@ -47,7 +52,7 @@ def test_upcoming_events_come_first_soonest_at_the_top_then_past_newest_first(cl
         "Om en måned",
     ]
     assert titles(response.context["past_events"]) == ["I forgårs", "Længe siden"]
-    html = response.text
+    html = main(response.text)
     assert html.index("Kommende arrangementer") < html.index("Om to dage")
     assert (
         html.index("Om en måned") < html.index("Tidligere arrangementer") < html.index("I forgårs")
@@ -74,9 +79,9 @@ def test_the_stored_page_turns_over_when_an_event_ends_not_at_midnight(client, c
     tz = clock.moment.tzinfo
 
     clock.moment = datetime.datetime(2027, 3, 3, 14, 0, tzinfo=tz)
-    before = client.get(LIST_URL).text
+    before = main(client.get(LIST_URL).text)
     clock.moment = datetime.datetime(2027, 3, 3, 15, 1, tzinfo=tz)
-    after = client.get(LIST_URL).text
+    after = main(client.get(LIST_URL).text)
 
     assert before.index("Kommende arrangementer") < before.index("Eftermiddagsseminar")
     assert "Tidligere arrangementer" not in before

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from events import scale
 from events.models import Event
-from events.search import search
+from events.search import providers
 from portal import scale as portal_scale
 from portal.models import PublishStatus
+from portal.search import group
 from tests.events.factories import EventFactory
 from tests.site.pages import sitemap_xml
 
@@ -33,12 +34,12 @@ def test_site_search_finds_published_events(client):
 def test_search_group_counts_and_links_to_the_filtered_list():
     EventFactory.create_batch(3, place="Aarhus")
 
-    group = search("aarhus", limit=2)
+    found = group(providers[0], "aarhus", size=2)
 
-    assert group.label == "Arrangementer"
-    assert group.total == 3
-    assert len(group.hits) == 2
-    assert group.more_url == "/arrangementer/?q=aarhus"
+    assert found.label == "Arrangementer"
+    assert found.total == 3
+    assert len(found.hits) == 2
+    assert found.more_url == "/arrangementer/?q=aarhus"
 
 
 def test_sitemap_lists_the_list_and_each_public_event_but_no_calendar_files(client):

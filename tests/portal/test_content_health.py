@@ -267,8 +267,8 @@ def test_the_page_takes_as_many_queries_for_many_items_as_for_few(
 
     # session, user; per check: projects past their end year (1), unchanged (7),
     # drafts (7), inactive contacts (4), without active contacts (3), missing English
-    # (7), links (6 models, theme sections and their items, 6 kinds of detail page)
-    with django_assert_num_queries(2 + 1 + 7 + 7 + 4 + 3 + 7 + 14):
+    # (7), links (5 models, theme sections and their items, 6 kinds of detail page)
+    with django_assert_num_queries(2 + 1 + 7 + 7 + 4 + 3 + 7 + 13):
         response = admin_client.get(URL)
 
     assert response.status_code == 200

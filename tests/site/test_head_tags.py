@@ -9,6 +9,7 @@ import datetime
 import io
 import json
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -116,7 +117,9 @@ def demo(client) -> dict[str, tuple]:
 
 
 def is_noindex_page(label: str, path: str) -> bool:
-    return "searched" in label or label.startswith("404")
+    """A search (any page with ``?q=``, however it was found) and an error."""
+    searched = "q" in parse_qs(urlsplit(path).query)
+    return searched or "searched" in label or label.startswith("404")
 
 
 def expected_canonical(label: str, path: str) -> str:
@@ -220,6 +223,8 @@ def expected_types(label: str) -> set[str]:
         "activities:focus_area": {"BreadcrumbList"},
         "activities:staircase": {"BreadcrumbList"},
         "activities:overview": {"BreadcrumbList"},
+        "events:list": {"ItemList"},
+        "events:detail": {"Event", "BreadcrumbList"},
         "films:detail": {"BreadcrumbList"},
         "films:list": {"ItemList"},
         "portal:person_list": {"ItemList"},

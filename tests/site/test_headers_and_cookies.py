@@ -80,9 +80,7 @@ def test_no_page_sends_a_set_cookie_header_over_http(client, live_server, demo):
 def test_every_public_route_is_in_the_sitemap(client, demo):
     listed = {view_name(path) for path in sitemap_paths(client)}
 
-    assert public_route_names() <= listed, (
-        "add the missing page types to a sitemaps.py"
-    )
+    assert public_route_names() <= listed, "add the missing page types to a sitemaps.py"
 
 
 def test_sitemap_lists_both_languages(client, demo):
