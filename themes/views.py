@@ -2,8 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from portal.seo import page_meta
 from portal import registry
+from portal.seo import page_meta
 from portal.views import FriendlyPaginationMixin, StoredBodyMixin, crumbs
 from themes.models import Theme
 

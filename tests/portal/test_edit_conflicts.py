@@ -25,9 +25,9 @@ from portal.edit_conflicts import SEEN_FIELD, EditConflictAdminMixin
 from projects.models import ResearchProject
 from tests.activities import factories as activity_factories
 from tests.activities.factories import ActivityFactory
+from tests.events.factories import EventFactory
 from tests.films import factories as film_factories
 from tests.keyfigures import factories as keyfigure_factories
-from tests.events.factories import EventFactory
 from tests.news import factories as news_factories
 from tests.news.factories import NewsArticleFactory
 from tests.portal import factories as portal_factories

@@ -12,15 +12,15 @@ from django.urls import reverse
 from reversion.models import Version
 
 from activities.models import Activity
-from films.models import Film
 from events.models import Event
+from films.models import Film
 from news.models import NewsArticle
 from portal.models import Organisation, Person, PublishStatus, Tag
 from portal.roles import EDITOR, WRITER, can_publish, publish_permission, setup_roles
 from projects.models import ResearchProject
 from tests.activities.factories import ActivityFactory
-from tests.films.factories import FilmFactory
 from tests.events.factories import EventFactory
+from tests.films.factories import FilmFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import OrganisationFactory, PersonFactory, TagFactory

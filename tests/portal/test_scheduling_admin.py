@@ -10,17 +10,17 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Activity
+from events.models import Event
 from films.models import Film
 from keyfigures.models import KeyFigureBand
-from events.models import Event
 from news.models import NewsArticle
 from portal.admin_schedule import PublishingStateFilter
 from portal.models import Person, PublishStatus
 from projects.models import ResearchProject
 from tests.activities.factories import ActivityFactory
+from tests.events.factories import EventFactory
 from tests.films.factories import FilmFactory
 from tests.keyfigures.factories import KeyFigureBandFactory
-from tests.events.factories import EventFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import PersonFactory

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tests.activities.factories import ActivityFactory, FocusAreaFactory, WelfareStepFactory
-from tests.films.factories import FilmFactory
 from tests.events.factories import EventFactory
+from tests.films.factories import FilmFactory
 from tests.news.factories import NewsArticleFactory
 from tests.portal.factories import PersonFactory, TagFactory
 from tests.projects.factories import ProjectFactory
