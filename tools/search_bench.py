@@ -1,5 +1,10 @@
-"""The site search, timed in this process: median and worst of single searches, each
-right after a new content version (nothing stored), and the queries each one makes.
+"""The site search, timed in this process, and the queries each search makes.
+
+Two figures per search: *between saves* (the steady state: what the derived store keeps
+per content version, such as the words behind "Mente du …?", is already there) and
+*after a save* (the first search after a new content version, nothing derived stored).
+A search page is never stored in the page cache, so both reach the database. The check
+is the median between saves; the figure after a save is printed beside it.
 
 Part of ``make bench`` (tools.bench), on the same database: PostgreSQL when
 DATABASE_URL names one (full-text search), else SQLite (the simple matcher).
@@ -28,12 +33,12 @@ def measure(samples: int = 11) -> list[dict]:
     from portal.cache import bump_content_version
 
     client = Client(HTTP_HOST="127.0.0.1")
-    rows = []
-    for params in SEARCHES:
-        client.get("/soeg/", params)
+
+    def timed(params, after_save: bool) -> tuple[list[float], int]:
         times, queries = [], 0
         for _ in range(samples):
-            bump_content_version()
+            if after_save:
+                bump_content_version()
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 response = client.get("/soeg/", params)
@@ -41,25 +46,33 @@ def measure(samples: int = 11) -> list[dict]:
             queries = max(queries, len(captured))
             if response.status_code != 200:
                 raise RuntimeError(f"/soeg/ {params} answered {response.status_code}")
+        return times, queries
+
+    rows = []
+    for params in SEARCHES:
+        client.get("/soeg/", params)
+        cold, cold_queries = timed(params, after_save=True)
+        warm, warm_queries = timed(params, after_save=False)
         rows.append(
             {
                 "search": " ".join(f"{k}={v}" for k, v in params.items()),
-                "median_ms": statistics.median(times),
-                "worst_ms": max(times),
-                "queries": queries,
+                "median_ms": statistics.median(warm),
+                "worst_ms": max(warm),
+                "after_save_ms": statistics.median(cold),
+                "queries": max(cold_queries, warm_queries),
             }
         )
     return rows
 
 
 def print_table(rows: list[dict]) -> None:
-    title = "site search in process, each after a new content version"
-    header = f"{'search':44} {'median ms':>10} {'worst ms':>10} {'queries':>8}"
+    title = "site search in process: between saves (median, worst) and after a save (median)"
+    header = f"{'search':44} {'median ms':>10} {'worst ms':>10} {'after save':>11} {'queries':>8}"
     print(f"\n{title}\n{header}\n{'-' * len(header)}")
     for row in rows:
         print(
             f"{row['search'][:44]:44} {row['median_ms']:10.1f} {row['worst_ms']:10.1f} "
-            f"{row['queries']:8}"
+            f"{row['after_save_ms']:11.1f} {row['queries']:8}"
         )
 
 
@@ -68,7 +81,7 @@ def checks(rows: list[dict]) -> list[dict]:
     many = [f"{r['search']} {r['queries']}" for r in rows if r["queries"] > MAX_QUERIES]
     return [
         {
-            "check": f"site search under {MEDIAN_MS} ms median in process",
+            "check": f"site search under {MEDIAN_MS} ms median in process, between saves",
             "passed": not slow,
             "detail": ", ".join(slow),
         },
