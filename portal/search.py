@@ -25,6 +25,7 @@ by trigram similarity, among the words of the published titles and summaries, wh
 are read in one query once per content version.
 """
 
+import bisect
 import html
 import math
 import re
@@ -374,9 +375,16 @@ def word_matches(word: str, fields, also: Callable[[str], Q] | None = None) -> Q
 
 
 def matching(queryset: QuerySet, text: str, fields, also=None) -> QuerySet:
-    """Return the rows where every word of ``text`` matches: the lists' ``?q=``."""
+    """Return the rows where every word of ``text`` matches: the lists' ``?q=``.
+
+    A text with no word in it ("!!!", an emoji) matches nothing: a search for nothing
+    the site could hold is not a search for everything.
+    """
+    found = words(text)
+    if not found:
+        return queryset if not clean(text) else queryset.none()
     condition = Q()
-    for word in words(text):
+    for word in found:
         condition &= word_matches(word, fields, also)
     return queryset.filter(condition)
 
@@ -543,10 +551,6 @@ def trigrams(word: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def similarity(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
 SUGGESTION_THRESHOLD = 0.4
 # A search with this many results or fewer is checked for words nobody wrote.
 SUGGEST_BELOW = 3
@@ -585,22 +589,75 @@ def vocabulary() -> dict[str, int]:
     return cached_by_content("search:vocabulary", lambda: read_vocabulary(code), code)
 
 
+# Words of a search that are looked up for a suggestion; the rest are kept as typed.
+SUGGEST_WORDS = 3
+# The indexes of the vocabulary, one per language and content version, built once.
+_INDEXES: dict[str, "VocabularyIndex"] = {}
+_INDEXES_KEPT = 4
+
+
+@dataclass
+class VocabularyIndex:
+    """The vocabulary sorted (for prefixes) and by trigram (for near words), so a
+    suggestion reads only the words that share a trigram with the typed one."""
+
+    known: dict[str, int]
+    ordered: list[str]
+    by_trigram: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, known: dict[str, int]) -> "VocabularyIndex":
+        by_trigram: dict[str, list[str]] = {}
+        for word in known:
+            for trigram in trigrams(word):
+                by_trigram.setdefault(trigram, []).append(word)
+        return cls(known, sorted(known), by_trigram)
+
+    def has_prefix(self, word: str) -> bool:
+        at = bisect.bisect_left(self.ordered, word)
+        return at < len(self.ordered) and self.ordered[at].startswith(word)
+
+    def candidates(self, mine: set[str]) -> dict[str, int]:
+        """Every known word sharing a trigram with ``mine``, with how many it shares."""
+        shared: dict[str, int] = {}
+        for trigram in mine:
+            for word in self.by_trigram.get(trigram, ()):
+                shared[word] = shared.get(word, 0) + 1
+        return shared
+
+
+def vocabulary_index() -> VocabularyIndex:
+    from portal.cache import scope
+
+    key = scope()
+    index = _INDEXES.get(key)
+    if index is None:
+        index = VocabularyIndex.of(vocabulary())
+        _INDEXES[key] = index
+        while len(_INDEXES) > _INDEXES_KEPT:
+            _INDEXES.pop(next(iter(_INDEXES)))
+    return index
+
+
 def suggest(text: str) -> str:
     """Return the text with each unknown word replaced by the closest known word, or ""."""
-    known = vocabulary()
+    index = vocabulary_index()
+    known = index.known
     if not known:
         return ""
     changed, result = False, []
-    for word in words(text):
-        if word in known or len(word) < 3 or any(k.startswith(word) for k in known):
+    for position, word in enumerate(words(text)):
+        if position >= SUGGEST_WORDS or word in known or len(word) < 3 or index.has_prefix(word):
             result.append(word)
             continue
         mine = trigrams(word)
         best, best_score = None, SUGGESTION_THRESHOLD
-        for candidate, times in known.items():
+        for candidate, common in sorted(index.candidates(mine).items()):
             if abs(len(candidate) - len(word)) > 3:
                 continue
-            score = similarity(mine, trigrams(candidate))
+            # Jaccard similarity, as pg_trgm's similarity(): shared / all distinct.
+            score = common / (len(mine) + len(trigrams(candidate)) - common)
+            times = known[candidate]
             if score > best_score or (
                 best is not None and score == best_score and times > known[best]
             ):

@@ -183,6 +183,30 @@ def test_a_typo_gets_did_you_mean_on_sqlite_too(client):
     assert 'Mente du <a href="/soeg/?q=mentorordning">mentorordning</a>?' in response.text
 
 
+@pytest.mark.parametrize("query", ["!!!", "—", "\ufffd\ufffd", "🏠", "?"])
+def test_a_search_without_a_word_in_it_finds_nothing_rather_than_everything(client, query):
+    ProjectFactory(title="Tryghed")
+    ThemeFactory(title="Det boligsociale arbejde i bevægelse")
+
+    response = client.get(SEARCH_URL, {"q": query})
+
+    assert response.status_code == 200
+    assert response.context["total"] == 0
+    listed = client.get(reverse("projects:list"), {"q": query})
+    assert listed.status_code == 200
+    assert "Tryghed" not in listed.text
+
+
+def test_a_suggestion_picks_the_nearest_word_and_only_looks_at_the_first_words(client):
+    ProjectFactory(title="Det boligsociale arbejde", summary="En mentorordning for unge.")
+
+    near = client.get(SEARCH_URL, {"q": "mentorordnig"})
+    later = client.get(SEARCH_URL, {"q": "unge unge unge mentorordnig"})
+
+    assert near.context["suggestion"] == "mentorordning"
+    assert later.context["suggestion"] == ""  # the fourth word is kept as typed
+
+
 def test_the_empty_page_and_the_fruitless_search_point_onwards(client):
     ProjectFactory(title="Tryghed", tags=["Beskæftigelse"])
 
