@@ -300,8 +300,11 @@ def export(request, dataset: str, fmt: str):
         )
     response["Access-Control-Allow-Origin"] = "*"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    # A variant the site serves to everyone: valid choices, each given once, no free text.
-    if "q" not in filters and all(len(params.getlist(name)) == 1 for name in params):
+    # A variant the site serves to everyone: valid choices, each given once and not
+    # blank, no free text (not even blank: "?q=%20" is not a copy of its own).
+    if "q" not in params and all(
+        len(values) == 1 and values[0].strip() for values in params.lists()
+    ):
         setattr(response, STORABLE_VARIANT, True)
         setattr(response, STORABLE_STREAM, True)
     return response
