@@ -74,3 +74,23 @@ def test_the_english_feed(client, clock):
 
     assert root.find(f"{ATOM}title").text == "CFBU's upcoming events"
     assert [e.find(f"{ATOM}title").text for e in entries(response)] == ["Seminar in English"]
+
+
+def test_a_lead_with_markup_reaches_the_reader_as_text_and_the_id_outlives_a_new_slug(
+    client, clock
+):
+    event = EventFactory(
+        slug="foer", lead="<img src=x onerror=alert(1)>", start_date=datetime.date(2027, 4, 1)
+    )
+
+    (entry,) = entries(client.get(FEED_URL))
+    # The summary is HTML (type="html"): what the reader renders must be the text itself.
+    assert entry.find(f"{ATOM}summary").text.endswith("&lt;img src=x onerror=alert(1)&gt;")
+    before = entry.find(f"{ATOM}id").text
+
+    event.slug = "efter"
+    event.save()
+    (entry,) = entries(client.get(FEED_URL))
+
+    assert before.startswith("tag:testserver,")
+    assert entry.find(f"{ATOM}id").text == before
