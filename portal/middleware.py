@@ -20,10 +20,18 @@ logger = logging.getLogger(__name__)
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "geolocation",
+        "accelerometer", "camera", "display-capture", "geolocation",
         "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
     )
 )  # fmt: skip
+
+
+def permissions_policy() -> str:
+    """Every powerful feature off; autoplay only for the frames the CSP lets in (a film
+    player started by the visitor's own press of "Afspil film")."""
+    frames = settings.SECURE_CSP.get("frame-src", [])
+    autoplay = " ".join(f'"{origin}"' for origin in frames)
+    return f"{PERMISSIONS_POLICY}, autoplay=({autoplay})"
 
 
 class SecurityHeadersMiddleware:
@@ -34,7 +42,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Permissions-Policy", permissions_policy())
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         # Error pages, and pages whose head says noindex (portal/seo.py), say it here too.
         if response.status_code >= 400 or getattr(request, "seo_noindex", False):

@@ -29,6 +29,11 @@ def assert_security_headers(response) -> None:
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
+    # Autoplay only for the two film players the CSP lets in, so "Afspil film" plays.
+    assert (
+        'autoplay=("https://www.youtube-nocookie.com" "https://player.vimeo.com")'
+        in response["Permissions-Policy"]
+    )
 
 
 def test_public_pages_send_every_security_header(client, demo):
