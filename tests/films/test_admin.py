@@ -1,5 +1,7 @@
 """Editors add films in the admin; a film without a Danish transcript cannot go live."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -184,3 +186,36 @@ def test_the_poster_is_shown_in_place_of_the_player(admin_client, client, tmp_pa
         html
     )
     assert "<iframe" not in html
+
+
+def test_a_link_preview_shows_the_poster_and_search_engines_read_a_video(
+    admin_client, client, tmp_path, settings
+):
+    import datetime
+    import json
+
+    settings.MEDIA_ROOT = tmp_path
+    admin_client.post(
+        ADD,
+        new_film(
+            poster=poster(),
+            poster_alt_da="Beboere i en gård",
+            status=PublishStatus.PUBLISHED,
+            transcript_da="<p>Tekst.</p>",
+        ),
+    )
+    film = Film.objects.get()
+    film.duration = datetime.timedelta(minutes=3, seconds=40)
+    film.save()
+
+    html = client.get(film.get_absolute_url()).text
+
+    poster_url = f"http://testserver{film.poster.url}"
+    assert f'<meta property="og:image" content="{poster_url}">' in html
+    assert '<meta property="og:type" content="video.other">' in html
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    (video,) = [d for d in map(json.loads, blocks) if d["@type"] == "VideoObject"]
+    assert video["name"] == film.title
+    assert video["thumbnailUrl"] == [poster_url]
+    assert video["duration"] == "PT3M40S"
+    assert "youtube" not in json.dumps(video) and "vimeo" not in json.dumps(video)

@@ -198,7 +198,7 @@ def test_link_previews_have_opengraph_and_twitter_tags_with_absolute_addresses(d
         assert head.one("twitter:description") == head.one("description"), label
         assert head.one("og:url") == head.canonical(), label
         assert head.one("og:site_name") == "Center for Boligsocial Udvikling"
-        assert head.one("og:type") in {"website", "article", "profile"}
+        assert head.one("og:type") in {"website", "article", "profile", "video.other"}
         language = "en_GB" if "[en]" in label else "da_DK"
         assert head.one("og:locale") == language, label
         assert head.meta["og:locale:alternate"] == [{"da_DK": "en_GB"}.get(language, "da_DK")]
@@ -231,7 +231,7 @@ def expected_types(label: str) -> set[str]:
         "activities:overview": {"BreadcrumbList"},
         "events:list": {"ItemList"},
         "events:detail": {"Event", "BreadcrumbList"},
-        "films:detail": {"BreadcrumbList"},
+        "films:detail": {"VideoObject", "BreadcrumbList"},
         "films:list": {"ItemList"},
         "portal:person_list": {"ItemList"},
         "projects:list": {"ItemList"},
