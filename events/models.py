@@ -20,6 +20,7 @@ from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import (
@@ -48,6 +49,14 @@ EVENT_ZONE = ZoneInfo("Europe/Copenhagen")
 def local_moment(day: datetime.date, time: datetime.time | None) -> datetime.datetime:
     """Return ``day`` at ``time`` (midnight when None) in Copenhagen, as an aware moment."""
     return datetime.datetime.combine(day, time or datetime.time.min, tzinfo=EVENT_ZONE)
+
+
+def exists_in_copenhagen(day: datetime.date, time: datetime.time) -> bool:
+    """Tell whether the clock in Copenhagen shows ``time`` on ``day``: not in the hour
+    skipped when summer time begins (02:00–03:00 on the last Sunday of March)."""
+    moment = local_moment(day, time)
+    back = moment.astimezone(datetime.UTC).astimezone(EVENT_ZONE)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 def event_moments(start_date, start_time, end_date, end_time):
@@ -241,6 +250,21 @@ class Event(RichTextMixin, Publishable):
             )
         if self.end_date is not None and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Slutdatoen ligger før datoen.")})
+        skipped = _(
+            "Klokken %(time)s findes ikke den %(date)s: den nat stilles urene frem fra "
+            "2.00 til 3.00. Vælg et andet tidspunkt."
+        )
+        for name, day, time in (
+            ("start_time", self.start_date, self.start_time),
+            ("end_time", self.end_date or self.start_date, self.end_time),
+        ):
+            if time is not None and not exists_in_copenhagen(day, time):
+                raise ValidationError(
+                    {
+                        name: skipped
+                        % {"time": time.strftime("%H.%M"), "date": date_format(day, "DATE_FORMAT")}
+                    }
+                )
         if self.start_time is not None and self.end_time is not None:
             starts_at, ends_at = event_moments(
                 self.start_date, self.start_time, self.end_date, self.end_time

@@ -74,6 +74,15 @@ def test_an_editor_adds_an_event_with_relations(admin_client):
         ({"title_da": ""}, "Dette felt er påkrævet."),
         ({"description_da": ""}, "Dette felt er påkrævet."),
         ({"start_date": "i morgen"}, "Indtast en gyldig dato."),
+        # The hour skipped when summer time begins exists on no clock in Denmark.
+        (
+            {"start_date": "2027-03-28", "start_time": "02:30", "end_time": "04:00"},
+            "Klokken 02.30 findes ikke den 28. marts 2027",
+        ),
+        (
+            {"start_date": "2027-03-28", "start_time": "01:00", "end_time": "02:15"},
+            "Klokken 02.15 findes ikke den 28. marts 2027",
+        ),
     ],
 )
 def test_the_form_explains_what_is_wrong_in_danish(admin_client, fields, message):
