@@ -3,14 +3,16 @@
 Timed events carry UTC instants (worked out in Europe/Copenhagen on save), so every
 calendar program shows the right local time on both sides of a daylight-saving change
 without a VTIMEZONE. All-day events are DATE values with the exclusive end the standard
-asks for (the day after the last day). An event's UID is its primary key and the host,
-so a calendar that imported it updates the same entry after an edit.
+asks for (the day after the last day). An event's UID is its primary key and the site's
+domain (``DJANGO_CALENDAR_DOMAIN``; else the host the file was asked for), so a calendar
+that imported it updates the same entry after an edit, whichever address it came by.
 """
 
 import datetime
 from collections.abc import Iterable
 
 import icalendar
+from django.conf import settings
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.translation import gettext
@@ -21,7 +23,7 @@ PRODID = "-//CFBU//Arrangementer//DA"
 
 
 def event_uid(event: Event, host: str) -> str:
-    return f"event-{event.pk}@{host}"
+    return f"event-{event.pk}@{settings.CALENDAR_DOMAIN or host}"
 
 
 def calendar_event(event: Event, request, host: str):

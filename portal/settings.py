@@ -395,6 +395,9 @@ PORTAL_CENTRE = {
 }
 
 # The licence the open data exports (/data/) are published under: the portal's policy.
+# The domain in calendar files' UIDs (events/calendar.py): set it to the site's own, so an
+# event keeps one UID whichever host name a visitor used. Empty: the requested host.
+CALENDAR_DOMAIN = os.environ.get("DJANGO_CALENDAR_DOMAIN", "")
 DATA_LICENCE_NAME = os.environ.get("DJANGO_DATA_LICENCE_NAME", "CC BY 4.0")
 DATA_LICENCE_URL = os.environ.get(
     "DJANGO_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.da"

@@ -161,3 +161,16 @@ def test_the_list_page_offers_the_calendar_to_subscribe(client, clock):
 
     assert '<link rel="alternate" type="text/calendar"' in html
     assert 'href="/arrangementer/kalender.ics"' in html
+
+
+def test_the_uid_names_the_sites_domain_whichever_host_was_asked(client, clock, settings):
+    settings.CALENDAR_DOMAIN = "boligsocialt.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "www.testserver"]
+    event = EventFactory()
+
+    uids = {
+        str(only_event(client.get(ics_url(event), HTTP_HOST=host))["UID"])
+        for host in ("testserver", "www.testserver")
+    }
+
+    assert uids == {f"event-{event.pk}@boligsocialt.example.org"}
