@@ -1,6 +1,7 @@
 """Open data: the activity catalogue, as the catalogue at /aktiviteter/ lists it."""
 
 from django.db.models import CharField, F, Value
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -90,7 +91,7 @@ def activity_row(activity: Activity) -> dict:
         **{name: terms[param] for _relation, param, name in TERMS},
         "subjects": activity.export_subjects,
         "url": activity.get_absolute_url(),
-        "last_modified": changed.date().isoformat(),
+        "last_modified": timezone.localdate(changed).isoformat(),
     }
 
 

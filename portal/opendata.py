@@ -34,7 +34,7 @@ from django.db.models import Max, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -282,7 +282,7 @@ def export(request, dataset: str, fmt: str):
             "title": str(found.title),
             "language": language,
             "licence": licence(),
-            "last_modified": moment.date().isoformat() if moment else None,
+            "last_modified": timezone.localdate(moment).isoformat() if moment else None,
             "source": request.build_absolute_uri(
                 f"{list_url}?{urlencode(filters)}" if filters else list_url
             )

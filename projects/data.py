@@ -1,5 +1,6 @@
 """Open data: the research projects, as the list "Nu undersøger vi" shows them."""
 
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +50,7 @@ def project_row(project: ResearchProject) -> dict:
         "contacts": project.export_contacts,
         "subjects": project.export_subjects,
         "url": project.get_absolute_url(),
-        "last_modified": changed.date().isoformat(),
+        "last_modified": timezone.localdate(changed).isoformat(),
     }
 
 

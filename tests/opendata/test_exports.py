@@ -408,3 +408,15 @@ def test_the_project_and_staff_lists_link_to_their_exports(client):
 def test_head_is_answered_and_other_methods_are_refused(client, catalogue):
     assert client.head("/data/aktiviteter.csv").status_code == 200
     assert client.post("/data/aktiviteter.csv").status_code == 405
+
+
+def test_a_change_just_after_danish_midnight_is_dated_by_the_danish_day(client):
+    import datetime
+
+    project = ProjectFactory()
+    utc_evening = datetime.datetime(2027, 3, 3, 23, 30, tzinfo=datetime.UTC)  # 00.30 in Denmark
+    ResearchProject.objects.filter(pk=project.pk).update(updated_at=utc_evening, publish_from=None)
+
+    data = get_json(client, "/data/projekter.json")
+
+    assert [item["last_modified"] for item in data["items"]] == ["2027-03-04"]
