@@ -1,3 +1,5 @@
+from html import unescape
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -35,7 +37,7 @@ class Provider(models.TextChoices):
 
 def has_text(html: str | None) -> bool:
     """Tell whether rich text holds any words (an editor's empty paragraph holds none)."""
-    return bool(strip_tags(html or "").replace("&nbsp;", " ").strip())
+    return bool(unescape(strip_tags(html or "")).strip())  # "&#160;" and "&nbsp;" too
 
 
 class FilmQuerySet(PublishableQuerySet):

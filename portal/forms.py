@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,9 +35,24 @@ class FilterForm(forms.Form):
         return [str(message) for errors in self.errors.values() for message in errors]
 
 
+class ShortEchoChoiceField(forms.ChoiceField):
+    """A choice whose error names the unknown value cut to 40 characters, as the other
+    notices do, so a long address is not printed back whole."""
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": Truncator(value).chars(40)},
+            ) from error
+
+
 class SearchForm(FilterForm):
     q = SearchField(label=_("Søg på hele sitet"))
-    type = forms.ChoiceField(
+    type = ShortEchoChoiceField(
         required=False,
         error_messages={
             "invalid_choice": _("Vi kender ikke typen “%(value)s”. Her er alle resultater.")

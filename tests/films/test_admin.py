@@ -56,12 +56,13 @@ def test_editor_saves_a_draft_without_a_transcript(admin_client):
     assert film.duration_label == "2 min. 15 sek."
 
 
-def test_a_film_without_a_danish_transcript_cannot_be_published(admin_client):
+@pytest.mark.parametrize("empty", ["<p></p>", "<p>&nbsp;</p>", "<p>&#160; </p>", "<p>\u00a0</p>"])
+def test_a_film_without_a_danish_transcript_cannot_be_published(admin_client, empty):
     response = admin_client.post(
         ADD,
         new_film(
             status=PublishStatus.PUBLISHED,
-            transcript_da="<p></p>",
+            transcript_da=empty,
             transcript_en="<p>Only English.</p>",
         ),
     )

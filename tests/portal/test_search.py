@@ -169,6 +169,8 @@ def test_an_unknown_type_or_page_is_reported_and_everything_shown(client):
     assert unknown.context["total"] == 1
     assert "Vi kender ikke typen" in unknown.text
     assert "<b>x</b>" not in unknown.text
+    long = client.get(SEARCH_URL, {"q": "tryghed", "type": "x" * 5000})
+    assert f"Vi kender ikke typen “{'x' * 39}…”" in long.text
     assert beyond.context["groups"][0].hits[0].title == "Tryghed"
     assert "Side 9 findes ikke" in beyond.text
     assert "Sidetallet" in nonsense.text
