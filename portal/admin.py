@@ -5,6 +5,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,13 @@ class SiteNoticeAdmin(EditConflictAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        """The one switch, straight away: a list of one row is a click for nothing."""
+        notice = SiteNotice.objects.first()
+        if notice is None:
+            return super().changelist_view(request, extra_context)
+        return redirect(f"{self.admin_site.name}:portal_sitenotice_change", notice.pk)
 
 
 @admin.register(Organisation)

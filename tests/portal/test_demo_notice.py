@@ -93,6 +93,9 @@ def test_editors_find_the_switch_in_danish_in_the_admin(admin_client):
     assert NOTICE_DA in admin_client.get("/").text
     assert admin_client.post(change, {}).status_code == 302
     assert NOTICE_DA not in admin_client.get("/").text
+    # The list of one row opens the row itself.
+    listed = admin_client.get(reverse("admin:portal_sitenotice_changelist"))
+    assert listed.status_code == 302 and listed["Location"] == change
     # One row: no second one can be added, and it cannot be deleted.
     assert admin_client.get(reverse("admin:portal_sitenotice_add")).status_code == 403
     assert admin_client.get(reverse("admin:portal_sitenotice_delete", args=[1])).status_code == 403

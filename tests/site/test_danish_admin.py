@@ -234,7 +234,7 @@ def admin_pages() -> list[tuple[str, str]]:
 def test_every_admin_page_is_in_danish(client, admin_user, content):
     found = {}
     for page, address in admin_pages():
-        answer = client.get(address, headers={"accept-language": "da"})
+        answer = client.get(address, headers={"accept-language": "da"}, follow=True)
         assert answer.status_code == 200, f"{page} ({address}) answered {answer.status_code}"
         if english := english_on(answer.text):
             found[f"{page} ({address})"] = english
