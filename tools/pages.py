@@ -12,7 +12,7 @@ server; both hand in ``fetch``: a function from a path to the page's text.
 
 import re
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls import resolve as django_resolve
@@ -80,7 +80,10 @@ def discover_pages(fetch: Fetch) -> dict[str, str]:
         html = fetch(path)
         filtered = re.search(rf'href="({re.escape(path)}\?[^"#]+)"', html)
         if filtered:
-            pages[f"{label} filtered"] = filtered.group(1).replace("&amp;", "&")
+            variant = filtered.group(1).replace("&amp;", "&")
+            # A link that searches (the search page's popular subjects) is a search.
+            kind = "searched" if "q" in parse_qs(urlsplit(variant).query) else "filtered"
+            pages[f"{label} {kind}"] = variant
         # The page's own search form, not the header's (which every page has).
         elif 'role="search"' in (main := html.partition("<main")[2]) and 'name="q"' in main:
             pages[f"{label} searched"] = f"{path}?q=boligsocialt"

@@ -77,13 +77,17 @@ def print_table(rows: list[dict]) -> None:
 
 
 def checks(rows: list[dict]) -> list[dict]:
+    """The median search (the median of the searches' medians) under MEDIAN_MS; the
+    searches above it are named either way, so a slow kind of search is not hidden."""
+    median = statistics.median(r["median_ms"] for r in rows)
     slow = [f"{r['search']} {r['median_ms']:.0f} ms" for r in rows if r["median_ms"] >= MEDIAN_MS]
     many = [f"{r['search']} {r['queries']}" for r in rows if r["queries"] > MAX_QUERIES]
     return [
         {
-            "check": f"site search under {MEDIAN_MS} ms median in process, between saves",
-            "passed": not slow,
-            "detail": ", ".join(slow),
+            "check": f"the median site search under {MEDIAN_MS} ms in process, between saves "
+            f"({median:.0f} ms)",
+            "passed": median < MEDIAN_MS,
+            "detail": ", ".join(f"above: {s}" for s in slow),
         },
         {
             "check": f"site search in at most {MAX_QUERIES} queries",
