@@ -2,14 +2,13 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from events.templatetags.event_tags import event_when
+from portal.feeds import atom_summary, tag_uri
 
 ITEMS = 50
 
@@ -31,10 +30,8 @@ class UpcomingEventsFeed(Feed):
         return event.title
 
     def item_description(self, event):
-        # Atom's <summary type="html">: the plain text is escaped once more, so a "<" in
-        # a lead is shown as a "<" by the reader, never read as markup.
         summary = event.lead or Truncator(event.description_text).words(60)
-        return escape(" ".join(f"{event_when(event)}, {event.place}. {summary}".split()))
+        return atom_summary(f"{event_when(event)}, {event.place}. {summary}")
 
     def item_link(self, event):
         return event.get_absolute_url()
@@ -46,13 +43,11 @@ class UpcomingEventsFeed(Feed):
         return event.updated_at
 
     def get_object(self, request, *args, **kwargs):
-        self.host = request.get_host().split(":")[0]
+        self.request = request
         return super().get_object(request, *args, **kwargs)
 
     def item_guid(self, event) -> str:
-        """A tag: URI (RFC 4151) that survives a new slug or title."""
-        day = timezone.localdate(event.created_at).isoformat()
-        return f"tag:{self.host},{day}:events.event/{event.pk}"
+        return tag_uri(self.request, event)
 
     item_guid_is_permalink = False
 

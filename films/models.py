@@ -1,10 +1,7 @@
-from html import unescape
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,7 +16,7 @@ from portal.models import (
     language_columns,
 )
 from portal.search import Field, matching
-from portal.text import SLUG_ERRORS, unique_slug
+from portal.text import SLUG_ERRORS, html_as_text, unique_slug
 from projects.models import ResearchProject
 from themes.models import Theme
 
@@ -37,7 +34,7 @@ class Provider(models.TextChoices):
 
 def has_text(html: str | None) -> bool:
     """Tell whether rich text holds any words (an editor's empty paragraph holds none)."""
-    return bool(unescape(strip_tags(html or "")).strip())  # "&#160;" and "&nbsp;" too
+    return bool(html_as_text(html or "").strip())  # entities too: "&#160;", "&nbsp;"
 
 
 class FilmQuerySet(PublishableQuerySet):

@@ -55,6 +55,20 @@ def feed_url(url_name: str, parameters: dict[str, str] | None = None) -> str:
     return url
 
 
+def atom_summary(text: str) -> str:
+    """Atom's <summary type="html">: the plain text is escaped once more, so a "<" in a
+    lead is shown as a "<" by the reader, never read as markup."""
+    return escape(" ".join(text.split()))
+
+
+def tag_uri(request, item) -> str:
+    """A tag: URI (RFC 4151) from the item's model, key and creation day: it survives a
+    new slug or title."""
+    host = request.get_host().split(":")[0] if request else "localhost"
+    day = timezone.localdate(item.created_at).isoformat()
+    return f"tag:{host},{day}:{item._meta.label_lower}/{item.pk}"
+
+
 class ListFeed(Feed):
     """The Atom feed of a filtered list; subclasses name model, filterset and texts."""
 
@@ -139,9 +153,7 @@ class ListFeed(Feed):
         return ""
 
     def item_description(self, item) -> str:
-        # Atom's <summary type="html">: the plain text is escaped once more, so a "<" in
-        # a lead is shown as a "<" by the reader, never read as markup.
-        return escape(" ".join(self.item_summary(item).split()))
+        return atom_summary(self.item_summary(item))
 
     def item_pubdate(self, item) -> datetime.datetime:
         return item.publish_from or item.created_at
@@ -150,9 +162,6 @@ class ListFeed(Feed):
         return max(item.updated_at, self.item_pubdate(item))
 
     def item_guid(self, item) -> str:
-        """A tag: URI (RFC 4151) that survives a new slug or title."""
-        host = self.request.get_host().split(":")[0] if self.request else "localhost"
-        day = timezone.localdate(item.created_at).isoformat()
-        return f"tag:{host},{day}:{item._meta.label_lower}/{item.pk}"
+        return tag_uri(self.request, item)
 
     item_guid_is_permalink = False

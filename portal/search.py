@@ -55,6 +55,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import registry
+from portal.cache import LocalStore, scope
 
 MAX_WORDS = 8
 # Longer words are cut: no Danish word is longer, and tsquery lexemes have a limit.
@@ -592,8 +593,7 @@ def vocabulary() -> dict[str, int]:
 # Words of a search that are looked up for a suggestion; the rest are kept as typed.
 SUGGEST_WORDS = 3
 # The indexes of the vocabulary, one per language and content version, built once.
-_INDEXES: dict[str, "VocabularyIndex"] = {}
-_INDEXES_KEPT = 4
+_INDEXES = LocalStore(max_entries=4, timeout=3600)
 
 
 @dataclass
@@ -627,15 +627,11 @@ class VocabularyIndex:
 
 
 def vocabulary_index() -> VocabularyIndex:
-    from portal.cache import scope
-
-    key = scope()
-    index = _INDEXES.get(key)
+    key = scope()  # content version, day, schedule marker, language
+    index = _INDEXES.get(key, None)
     if index is None:
         index = VocabularyIndex.of(vocabulary())
-        _INDEXES[key] = index
-        while len(_INDEXES) > _INDEXES_KEPT:
-            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES.set(key, index)
     return index
 
 

@@ -251,3 +251,29 @@ def test_the_search_page_variants_are_valid_html(client, tmp_path):
         (tmp_path / name).write_text(client.get(SEARCH_URL, params).text)
 
     assert check_html(java, tmp_path, list(variants)) == []
+
+
+def test_the_suggestion_index_is_kept_per_language_and_content_version_and_bounded(client):
+    from django.utils import translation
+
+    from portal import search
+    from portal.cache import bump_content_version
+
+    ProjectFactory(title="Mentorordning", title_en="Mentoring scheme")
+    search._INDEXES._entries.clear()
+
+    with translation.override("da"):
+        danish = search.vocabulary_index()
+        assert search.vocabulary_index() is danish  # read once per version
+    with translation.override("en"):
+        assert "mentoring" in search.vocabulary_index().known  # a key of its own
+
+    ProjectFactory(title="Lektiecafé")
+    with translation.override("da"):
+        assert "lektiecafé" in search.vocabulary_index().known  # a save: a new key
+
+    for _ in range(6):
+        bump_content_version()
+        with translation.override("da"):
+            search.vocabulary_index()
+    assert len(search._INDEXES) == 4
