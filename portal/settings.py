@@ -253,6 +253,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
+# English dates read "15 February 2021" (portal/formats/en), Danish keep Django's.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "da"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("da",)

@@ -125,7 +125,7 @@ def test_english_page(client, clock):
 
     assert "<h1>Seminar in English</h1>" in html
     assert "Add to calendar" in html
-    assert "March 29, 2027" in html
+    assert "29 March 2027" in html
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -190,4 +190,4 @@ def test_english_list(client, clock):
     assert '<html lang="en">' in response.text
     assert "Seminar in English" in response.text
     assert "Upcoming events" in response.text
-    assert "March 6, 2027" in response.text
+    assert "6 March 2027" in response.text

@@ -50,3 +50,11 @@ def test_english_list_uses_english_titles_subjects_and_dates(client, article):
     assert '<option value="finansiering">funding (1)</option>' in response.text
     assert '<time datetime="2021-02-15">' in response.text
     assert "15. februar 2021" not in response.text
+
+
+def test_dates_read_day_month_year_in_both_languages(client, article):
+    danish = client.get("/nyheder/nye-veje/").text
+    english = client.get("/en/nyheder/nye-veje/").text
+
+    assert '<time datetime="2021-02-15">15. februar 2021</time>' in danish
+    assert '<time datetime="2021-02-15">15 February 2021</time>' in english
