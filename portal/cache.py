@@ -4,12 +4,15 @@ Every save, delete, relation change and bulk update anywhere replaces the *conte
 version* in the shared cache (Redis in production), so every app process stops using
 what it stored before, at once.
 
-What a cache key must contain: the content version, today's date (``published()``
+What a cache key must contain: the release (the code and templates that made the
+value, so a deploy never serves a page built by the code it replaced, with its old
+asset addresses, nor unpickles an object of a class that changed), the content
+version, today's date (``published()``
 reads the clock: an article dated tomorrow appears at midnight with no save), the
 *schedule marker* (the next moment an item's window opens or closes: an item scheduled
 for 09:00 appears at 09:00 with no save), the language, and every other input the
 value depends on. Nothing else: no port, no parameter the page does not use, no free
-text. ``scope()`` gives the first four, so no store can forget them.
+text. ``scope()`` gives the first five, so no store can forget them.
 
 The stores:
 
@@ -23,8 +26,10 @@ The stores:
 Each store is bounded and honours its timeout.
 """
 
+import functools
 import hashlib
 import logging
+import os
 import threading
 import time
 import uuid
@@ -32,6 +37,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -353,15 +359,54 @@ def is_before(edge) -> bool:
     return edge is None or (not isinstance(edge, str) and timezone.now() < edge)
 
 
+# The release ------------------------------------------------------------------------
+
+# What a page is made of besides the content: code, templates, styles, scripts, the
+# translations and the locked dependencies. Tests and demo data are not.
+RELEASE_SUFFIXES = frozenset({".py", ".html", ".txt", ".po", ".css", ".js", ".svg", ".xml"})
+RELEASE_FILES = frozenset({"uv.lock"})
+RELEASE_SKIPPED = frozenset(
+    {".venv", "node_modules", "var", "staticfiles", "media", "tests", "fixtures", "__pycache__"}
+)
+
+
+def _release_files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.iterdir()):
+        if path.is_dir():
+            if path.name not in RELEASE_SKIPPED and not path.name.startswith("."):
+                yield from _release_files(path)
+        elif path.suffix in RELEASE_SUFFIXES or path.name in RELEASE_FILES:
+            yield path
+
+
+def source_digest(root: Path) -> str:
+    """Return a digest of the files under ``root`` that shape a page: the same on every
+    machine that runs the same sources, different after any change to them."""
+    digest = hashlib.sha256()
+    for path in _release_files(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+@functools.cache
+def release() -> str:
+    """Return this process's release: ``DJANGO_RELEASE`` when the deploy sets it (a
+    commit id), else the digest of the sources, read once per process."""
+    return os.environ.get("DJANGO_RELEASE", "").strip() or source_digest(Path(settings.BASE_DIR))
+
+
 # The key rule -----------------------------------------------------------------------
 
 
 def scope() -> str:
-    """Return what every key starts with: content version, today's date, the schedule
-    marker and the language."""
+    """Return what every key starts with: release, content version, today's date, the
+    schedule marker and the language."""
     version = content_version()
     day = timezone.localdate().isoformat()
-    return f"{version}:{day}:{edge_marker(next_edge())}:{get_language() or ''}"
+    return f"{release()}:{version}:{day}:{edge_marker(next_edge())}:{get_language() or ''}"
 
 
 def identity(value: Any) -> Hashable:
@@ -485,7 +530,7 @@ def page_language(request) -> str:
 
 
 def page_key(request) -> str:
-    """Key a page by date, language, scheme, host name (no port) and full path.
+    """Key a page by release, date, language, scheme, host name (no port) and full path.
 
     The content version is stored with the page rather than in its key, so a hit costs
     one round trip (the version and the page together) and a save overwrites the old
@@ -494,7 +539,7 @@ def page_key(request) -> str:
     host, _port = split_domain_port(request.get_host())
     address = f"{request.scheme}://{host}{request.get_full_path()}"
     day = timezone.localdate().isoformat()
-    return f"portal:page:{day}:{page_language(request)}:{digest(address)}"
+    return f"portal:page:{release()}:{day}:{page_language(request)}:{digest(address)}"
 
 
 def is_cacheable_request(request) -> bool:
