@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
@@ -30,10 +31,24 @@ class EventListView(FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = list(context["events"])
-        context["upcoming_events"] = [event for event in rows if event.upcoming_first == 0]
-        context["past_events"] = [event for event in rows if event.upcoming_first == 1]
+        context["groups"] = UpcomingAndPast(context["events"])
         return context
+
+
+class UpcomingAndPast:
+    """A page of events split under its two headings, read only when the page's rows are
+    rendered: a stored rows fragment needs neither the query nor the split."""
+
+    def __init__(self, rows) -> None:
+        self._rows = rows
+
+    @cached_property
+    def upcoming(self) -> list[Event]:
+        return [event for event in self._rows if event.upcoming_first == 0]
+
+    @cached_property
+    def past(self) -> list[Event]:
+        return [event for event in self._rows if event.upcoming_first == 1]
 
 
 class EventDetailView(StoredBodyMixin, DetailView):

@@ -46,12 +46,12 @@ def test_upcoming_events_come_first_soonest_at_the_top_then_past_newest_first(cl
     response = client.get(LIST_URL)
 
     assert response.status_code == 200
-    assert titles(response.context["upcoming_events"]) == [
+    assert titles(response.context["groups"].upcoming) == [
         "Om to dage",
         "Om ti dage",
         "Om en måned",
     ]
-    assert titles(response.context["past_events"]) == ["I forgårs", "Længe siden"]
+    assert titles(response.context["groups"].past) == ["I forgårs", "Længe siden"]
     html = main(response.text)
     assert html.index("Kommende arrangementer") < html.index("Om to dage")
     assert (
@@ -64,12 +64,12 @@ def test_an_event_is_upcoming_until_it_ends_and_past_from_then(client, clock):
     on(0, title="I dag", start_time=datetime.time(13), end_time=datetime.time(15))
 
     clock.moment = datetime.datetime(2027, 3, 3, 14, 59, tzinfo=clock.moment.tzinfo)
-    assert titles(client.get(LIST_URL).context["upcoming_events"]) == ["I dag"]
+    assert titles(client.get(LIST_URL).context["groups"].upcoming) == ["I dag"]
 
     clock.moment = datetime.datetime(2027, 3, 3, 15, 0, tzinfo=clock.moment.tzinfo)
     response = client.get(LIST_URL)
-    assert titles(response.context["upcoming_events"]) == []
-    assert titles(response.context["past_events"]) == ["I dag"]
+    assert titles(response.context["groups"].upcoming) == []
+    assert titles(response.context["groups"].past) == ["I dag"]
 
 
 def test_the_stored_page_turns_over_when_an_event_ends_not_at_midnight(client, clock):
@@ -121,8 +121,8 @@ def test_past_events_are_paginated(client, clock):
     first = client.get(LIST_URL)
     second = client.get(LIST_URL, {"page": "2"})
 
-    assert len(first.context["past_events"]) == 12
-    assert titles(second.context["past_events"]) == ["Før 13", "Før 14", "Før 15"]
+    assert len(first.context["groups"].past) == 12
+    assert titles(second.context["groups"].past) == ["Før 13", "Før 14", "Før 15"]
     assert "Der er ingen kommende arrangementer lige nu." in first.text
 
 
@@ -180,6 +180,20 @@ def test_list_query_count_does_not_grow_with_events(
 
     assert response.status_code == 200
     assert len(response.context["events"]) == min(rows, 12)
+
+
+def test_the_same_rows_at_another_address_read_nothing(client, clock, django_assert_num_queries):
+    on(3, title="Webinar")
+    on(-3, title="Netværksmøde")
+    first = client.get(LIST_URL)
+
+    # Not a stored page (another address), but its count and rows fragment are stored.
+    with django_assert_num_queries(0):
+        again = client.get(LIST_URL, {"page": "1"})
+
+    assert again.text.count('class="card event-card"') == 2
+    rows = first.text[first.text.index('<section class="events-group"') :].split("</main>")[0]
+    assert rows.split("</section>")[0] in again.text
 
 
 def test_english_list(client, clock):
