@@ -14,9 +14,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
 def phone(browser: Browser, request):
-    context = browser.new_context(
-        viewport=PHONE, locale="da-DK", java_script_enabled=request.param
-    )
+    context = browser.new_context(viewport=PHONE, locale="da-DK", java_script_enabled=request.param)
     yield context.new_page()
     context.close()
 
