@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import (
@@ -7,6 +8,7 @@ from activities.models import (
     ActivityForm,
     FocusArea,
     Method,
+    Overview,
     Source,
     TargetGroup,
     WelfareStep,
@@ -134,3 +136,24 @@ class ActivityAdmin(TranslatedContentAdmin):
     @admin.display(description=_("emner"))
     def tag_names(self, activity):
         return ", ".join(tag.name for tag in activity.tags.all())
+
+
+@admin.register(Overview)
+class OverviewAdmin(TranslatedContentAdmin):
+    """The texts of "Hvad er boligsociale indsatser?": one row, never a second, never
+    deleted. The focus areas, the figures and the film have their own admin pages."""
+
+    fields = ["title", "lead", "body", "areas_intro"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """The one page, straight away: a list of one row is a click for nothing."""
+        if not self.has_change_permission(request) and not self.has_view_permission(request):
+            return super().changelist_view(request, extra_context)
+        overview = Overview.load()
+        return redirect(f"{self.admin_site.name}:activities_overview_change", overview.pk)

@@ -8,6 +8,7 @@ from activities.models import (
     ActivityForm,
     FocusArea,
     Method,
+    Overview,
     Source,
     TargetGroup,
     WelfareStep,
@@ -64,4 +65,6 @@ def load() -> dict[str, int]:
             for order, source in enumerate(sources, start=1)
         )
     counts["activities"] = len(rows)
+    # The overview's texts: the first ones, unless an editor has written her own.
+    Overview.load()
     return counts

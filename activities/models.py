@@ -476,6 +476,115 @@ class Source(models.Model):
         return self.title
 
 
+# The overview's first texts, written from the facts of the centre's page "Hvad er
+# boligsociale indsatser?"; an editor replaces them in the admin.
+FIRST_OVERVIEW = {
+    "title_da": "Hvad er boligsociale indsatser?",
+    "title_en": "What are social housing efforts?",
+    "lead_da": (
+        "En boligsocial indsats er et lokalt supplement til den velfærd og den drift, som "
+        "et boligområde allerede har. Den bygger på et samarbejde mellem kommunen, "
+        "boligorganisationen og civilsamfundet."
+    ),
+    "lead_en": (
+        "A social housing effort is a local addition to the welfare services and the "
+        "day-to-day management a housing area already has. It rests on cooperation between "
+        "the municipality, the housing organisation and civil society."
+    ),
+    "body_da": (
+        "<h2>Lovgrundlag og finansiering</h2><p>Efter almenboliglovens § 91a kan "
+        "Landsbyggefonden give tilskud til en social og forebyggende indsats i boligområder "
+        "med store udfordringer, både som boligsociale aktiviteter og som støtte til "
+        "huslejen. De overordnede mål for områderne står i politiske aftaler, som "
+        "Folketinget har vedtaget. Fonden betaler for de fleste boligsociale indsatser i "
+        "områderne og sætter rammerne for dem.</p><h2>Hvem arbejder sammen?</h2><p>Kommuner, "
+        "boligorganisationer og civilsamfund arbejder sammen om at møde beboerne tæt på, der "
+        "hvor de bor. Derfor går arbejdet på tværs af parterne og ser på beboernes situation "
+        "som en helhed. Ofte er lokale foreninger og virksomheder med, og løsningerne bliver "
+        "udviklet sammen med beboerne.</p>"
+    ),
+    "body_en": (
+        "<h2>Legal basis and funding</h2><p>Under section 91a of the Social Housing Act, the "
+        "National Building Foundation (Landsbyggefonden) may grant funds for social and "
+        "preventive work in housing areas with serious problems, both as social housing "
+        "activities and as rent support. The overall goals for the areas are set in "
+        "political agreements passed by the Danish Parliament. The foundation pays for most "
+        "social housing efforts in these areas and sets their framework.</p><h2>Who works "
+        "together?</h2><p>Municipalities, housing organisations and civil society work "
+        "together to meet residents close to where they live. The work therefore cuts "
+        "across the partners and looks at the residents’ situation as a whole. Local "
+        "associations and businesses often take part, and solutions are developed together "
+        "with the residents.</p>"
+    ),
+    "areas_intro_da": (
+        "Hver indsats er forankret lokalt og løber i fire år. En samarbejdsaftale "
+        "fastlægger, hvordan den er organiseret, og hvilke aktiviteter, mål og indikatorer "
+        "den har inden for fire overordnede indsatsområder:"
+    ),
+    "areas_intro_en": (
+        "Each effort is rooted locally and runs for four years. A cooperation agreement "
+        "sets out how it is organised and which activities, goals and indicators it has "
+        "within four overall focus areas:"
+    ),
+}
+
+
+class Overview(RichTextMixin, models.Model):
+    """The texts of /indsatsomraader/, "Hvad er boligsociale indsatser?": one row.
+
+    Until an editor saves it, the page shows ``FIRST_OVERVIEW`` without writing it; the
+    admin's list opens the one row, made from those texts the first time.
+    """
+
+    title = models.CharField(_("overskrift"), max_length=200)
+    lead = models.TextField(
+        _("indledning"),
+        blank=True,
+        default="",
+        help_text=_("Et kort afsnit under overskriften. Står også i søgemaskinernes resultater."),
+    )
+    body = RichTextField(
+        _("brødtekst"),
+        blank=True,
+        default="",
+        heading_levels=(2, 3),
+        help_text=_("Fx lovgrundlaget, finansieringen og hvem der arbejder sammen."),
+    )
+    areas_intro = models.TextField(
+        _("tekst over indsatsområderne"),
+        blank=True,
+        default="",
+        help_text=_("Står over de fire indsatsområder, som siden selv viser."),
+    )
+
+    rich_text_fields = ("body",)
+
+    class Meta:
+        verbose_name = _("side om boligsociale indsatser")
+        verbose_name_plural = _("side om boligsociale indsatser")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row, whatever the form or the caller says
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:overview")
+
+    @classmethod
+    def current(cls) -> "Overview":
+        """Return the saved texts, or the first ones (unsaved) when none are saved."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1, **FIRST_OVERVIEW)
+
+    @classmethod
+    def load(cls) -> "Overview":
+        """Return the one row, saving the first texts if it does not exist yet."""
+        overview, _created = cls.objects.get_or_create(pk=1, defaults=FIRST_OVERVIEW)
+        return overview
+
+
 class TaggedActivity(ItemBase):
     tag = models.ForeignKey(
         Tag, on_delete=models.CASCADE, related_name="activity_items", verbose_name=_("emne")

@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from activities.models import Activity, ActivityForm, FocusArea, Method, TargetGroup, WelfareStep
+from activities.models import (
+    Activity,
+    ActivityForm,
+    FocusArea,
+    Method,
+    Overview,
+    TargetGroup,
+    WelfareStep,
+)
 
 
 @register(FocusArea)
@@ -32,4 +40,10 @@ class ActivityTranslationOptions(TranslationOptions):
         "evidence",
         "economy",
     )
+    required_languages = ("da",)
+
+
+@register(Overview)
+class OverviewTranslationOptions(TranslationOptions):
+    fields = ("title", "lead", "body", "areas_intro")
     required_languages = ("da",)

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from activities.filters import ActivityFilterSet
-from activities.models import Activity, SortOrder, catalogue_terms, steps_with_activities
+from activities.models import (
+    Activity,
+    Overview,
+    SortOrder,
+    catalogue_terms,
+    steps_with_activities,
+)
 from portal import registry
 from portal.cache import cached_by_content, fragments
 from portal.home import render_block
@@ -120,12 +126,14 @@ def overview_blocks(place: str) -> list[str]:
 
 
 class OverviewView(TemplateView):
-    """What a social-housing effort is, the four focus areas, the figures and a film."""
+    """What a social-housing effort is (the editors' texts), the four focus areas, the
+    figures and a film."""
 
     template_name = "activities/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["overview"] = cached_by_content("activities:overview", Overview.current)
         areas = cached_by_content("activities:terms", catalogue_terms)["indsatsomraade"]
         context["areas"] = list(areas.values())
         context["facts"] = overview_blocks("facts")

@@ -9,6 +9,7 @@ from activities.models import (
     ActivityForm,
     FocusArea,
     Method,
+    Overview,
     TargetGroup,
     WelfareStep,
 )
@@ -79,7 +80,7 @@ def test_changelist_search_change_and_add_open(admin_client, content, model):
 
 def test_every_catalogue_model_is_registered():
     ours = {m for m in admin.site._registry if m._meta.app_label == "activities"}
-    assert ours == set(MODELS)
+    assert ours == {*MODELS, Overview}
 
 
 def test_activity_form_has_language_tabs_for_every_translated_field(admin_client, content):

@@ -1,11 +1,14 @@
 """/indsatsomraader/: what a social housing effort is, the four areas, the figures and a film."""
 
 import pytest
+from django.urls import reverse
 
+from activities.models import Overview
 from portal.models import PublishStatus
 from tests.activities.factories import FocusAreaFactory
 from tests.films.factories import FilmFactory
 from tests.keyfigures.factories import KeyFigureBandFactory, KeyFigureFactory
+from tests.portal.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +103,78 @@ def test_query_count_does_not_grow(client, django_assert_num_queries, rows):
     KeyFigureFactory.create_batch(rows, band=band)
     FilmFactory.create_batch(rows, on_overview=True)
 
-    # The publishing edge, the catalogue's terms (5 kinds), the band, its figures, the film.
-    with django_assert_num_queries(9):
+    # The publishing edge, the page's texts, the catalogue's terms (5 kinds), the band,
+    # its figures, the film.
+    with django_assert_num_queries(10):
         response = client.get(URL)
 
     assert response.status_code == 200
+
+
+# The texts are the editors' -----------------------------------------------------------
+
+
+def overview_admin() -> str:
+    return reverse("admin:activities_overview_changelist")
+
+
+def test_before_any_save_the_page_shows_the_first_texts_and_writes_nothing(client, areas):
+    html = client.get(URL).text
+    english = client.get(f"/en{URL}").text
+
+    assert "<h1>Hvad er boligsociale indsatser?</h1>" in html
+    assert "<h1>What are social housing efforts?</h1>" in english
+    assert "section 91a of the Social Housing Act" in english
+    assert not Overview.objects.exists()
+
+
+def test_an_editor_opens_the_one_page_from_the_admin_list(admin_client):
+    response = admin_client.get(overview_admin())
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:activities_overview_change", args=[1])
+    assert Overview.objects.get().title_da == "Hvad er boligsociale indsatser?"
+    page = admin_client.get(response["Location"]).text
+    assert "Tilføj" not in page.split('id="content"')[1].split("</h1>")[0]
+    assert reverse("admin:activities_overview_delete", args=[1]) not in page
+    assert admin_client.get(reverse("admin:activities_overview_add")).status_code == 403
+
+
+def test_an_editor_rewrites_the_texts_in_both_languages_and_visitors_see_them(
+    admin_client, client, areas
+):
+    assert "almenboliglovens" in client.get(URL).text  # stored by the page cache
+    change = admin_client.get(admin_client.get(overview_admin())["Location"])
+    data = change_form_data(change.text)
+    data |= {
+        "title_da": ["Boligsociale indsatser kort fortalt"],
+        "title_en": ["Social housing efforts in brief"],
+        "lead_da": ["Et nyt indledende afsnit."],
+        "body_da": [
+            "<h2>Nyt afsnit</h2><p>Tekst<script>alert(1)</script> med "
+            '<a href="javascript:x">link</a>.</p>'
+        ],
+        "areas_intro_da": ["Indsatserne arbejder inden for fire områder:"],
+    }
+
+    saved = admin_client.post(change.request["PATH_INFO"], data)
+
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    html = client.get(URL).text
+    assert "<h1>Boligsociale indsatser kort fortalt</h1>" in html
+    assert '<p class="lead">Et nyt indledende afsnit.</p>' in html
+    assert "<h2>Nyt afsnit</h2>" in html
+    assert "<script>alert" not in html and "javascript:" not in html
+    assert "Indsatserne arbejder inden for fire områder:" in html
+    assert "almenboliglovens" not in html
+    assert "<title>Boligsociale indsatser kort fortalt" in html
+    assert "<h1>Social housing efforts in brief</h1>" in client.get(f"/en{URL}").text
+    assert Overview.objects.count() == 1
+
+
+def test_an_emptied_english_text_falls_back_to_danish_marked_as_danish(client, areas):
+    Overview.objects.create(title_da="Om indsatserne", lead_da="Kun på dansk.", lead_en="")
+
+    english = client.get(f"/en{URL}").text
+
+    assert '<p class="lead" lang="da">Kun på dansk.</p>' in english

@@ -224,8 +224,10 @@ def admin_pages() -> list[tuple[str, str]]:
         ]
         if admin.site._registry[model].has_add_permission(superuser_request()):
             pages.append((f"{opts.label} add", reverse(f"{name}_add")))
-        with suppress(NoReverseMatch):  # only content types keep deleted items
-            pages.append((f"{opts.label} deleted", reverse(f"{name}_recoverlist")))
+        # Only content types keep deleted items, and only those that can be deleted.
+        if admin.site._registry[model].has_delete_permission(superuser_request()):
+            with suppress(NoReverseMatch):
+                pages.append((f"{opts.label} deleted", reverse(f"{name}_recoverlist")))
         if first is not None:
             pages += object_pages(model, first)
     return pages
