@@ -25,6 +25,8 @@ class EventListView(FilteredListView):
     context_object_name = "events"
     card_template = "events/includes/event_card.html"
     card_name = "event"
+    feed_url_name = "events:feed"
+    feed_title = _("Kommende arrangementer")
 
     def get_unfiltered(self):
         return Event.objects.published().in_list_order(timezone.now())

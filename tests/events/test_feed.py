@@ -7,6 +7,7 @@ import pytest
 
 from portal.models import PublishStatus
 from tests.events.factories import EventFactory
+from tests.themes.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_the_english_feed(client, clock):
     response = client.get(f"/en{FEED_URL}")
     root = ET.fromstring(response.content)  # noqa: S314 - the site's own feed
 
-    assert root.find(f"{ATOM}title").text == "CFBU's upcoming events"
+    assert root.find(f"{ATOM}title").text == "Upcoming events · Center for Boligsocial Udvikling"
     assert [e.find(f"{ATOM}title").text for e in entries(response)] == ["Seminar in English"]
 
 
@@ -94,3 +95,25 @@ def test_a_lead_with_markup_reaches_the_reader_as_text_and_the_id_outlives_a_new
 
     assert before.startswith("tag:testserver,")
     assert entry.find(f"{ATOM}id").text == before
+
+
+def test_a_themes_feed_holds_exactly_its_upcoming_events_and_the_filtered_list_names_it(
+    client, clock
+):
+    theme = ThemeFactory(slug="samskabelse", title="Samskabelse")
+    EventFactory(title="Om temaet", themes=[theme], start_date=datetime.date(2027, 4, 1))
+    EventFactory(title="Afholdt om temaet", themes=[theme], start_date=datetime.date(2027, 1, 4))
+    EventFactory(title="Om noget andet", start_date=datetime.date(2027, 4, 2))
+
+    response = client.get(FEED_URL, {"tema": "samskabelse"})
+    root = ET.fromstring(response.content)  # noqa: S314 - the site's own feed
+
+    assert [e.find(f"{ATOM}title").text for e in entries(response)] == ["Om temaet"]
+    assert root.find(f"{ATOM}title").text.endswith(": Samskabelse")
+    listed = client.get("/arrangementer/", {"tema": "samskabelse"}).text
+    assert f'href="{FEED_URL}?tema=samskabelse"' in listed
+
+
+@pytest.mark.parametrize("query", [{"tema": "findes-ikke"}, {"aar": "1066"}, {"utm": "x"}])
+def test_a_feed_for_an_unknown_filter_is_404(client, clock, query):
+    assert client.get(FEED_URL, query).status_code == 404
