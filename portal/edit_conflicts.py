@@ -323,7 +323,8 @@ class EditConflictAdminMixin:
             when = editor_time(obj.updated_at)
             if not parts or when not in parts[0]:
                 parts.append(gettext("Senest ændret %(when)s") % {"when": when})
-        return " · ".join(parts) or self.get_empty_value_display()
+        # Made by a migration or a script, and not saved in the admin since.
+        return " · ".join(parts) or gettext("Endnu ikke gemt i redaktionen")
 
     def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
         if (

@@ -5,6 +5,7 @@ from activities.models import (
     ActivityForm,
     FocusArea,
     Method,
+    Overview,
     Source,
     TargetGroup,
     WelfareStep,
@@ -119,3 +120,17 @@ class SourceFactory(factory.django.DjangoModelFactory):
     publisher = "VIVE"
     year = 2020
     url = "https://example.org/rapport.pdf"
+
+
+class OverviewFactory(factory.django.DjangoModelFactory):
+    """The one page "Hvad er boligsociale indsatser?" (saving always makes row 1)."""
+
+    class Meta:
+        model = Overview
+        django_get_or_create = ("id",)
+
+    id = 1
+    title = "Hvad er boligsociale indsatser?"
+    lead = "En indsats er et lokalt supplement."
+    body = "<h2>Lovgrundlag</h2><p>Almenboliglovens § 91a.</p>"
+    areas_intro = "Fire områder:"
