@@ -30,6 +30,7 @@ def calendar_event(event: Event, request, host: str):
 
     entry = icalendar.Event()
     entry.add("uid", event_uid(event, host))
+    entry.add("sequence", event.sequence)
     entry.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
     entry.add("last-modified", event.updated_at.astimezone(datetime.UTC))
     entry.add("summary", event.title)

@@ -112,6 +112,39 @@ def test_the_uid_stays_the_same_after_an_edit(client, clock):
     assert str(after["SUMMARY"]) == "Nyt navn"
 
 
+def test_a_new_time_or_place_makes_a_newer_version_for_calendars_a_new_text_does_not(client, clock):
+    event = EventFactory(start_time=datetime.time(10), end_time=datetime.time(12))
+    assert only_event(client.get(ics_url(event)))["SEQUENCE"] == 0
+
+    event.description = "<p>En ny beskrivelse.</p>"
+    event.title = "Nyt navn"
+    event.save()
+    assert only_event(client.get(ics_url(event)))["SEQUENCE"] == 0
+
+    event.start_time = datetime.time(13)
+    event.end_time = datetime.time(15)
+    event.save()
+    assert only_event(client.get(ics_url(event)))["SEQUENCE"] == 1
+
+    event.place = "Vejle Bibliotek"
+    event.save()
+    event.save()  # saved again unchanged: no new version
+    assert only_event(client.get(ics_url(event)))["SEQUENCE"] == 2
+
+
+def test_a_stale_copy_saved_late_never_lowers_the_version(clock):
+    event = EventFactory(place="Aarhus")
+    stale = type(event).objects.get(pk=event.pk)
+    event.place = "Odense"
+    event.save()
+
+    stale.place = "Online"
+    stale.save()
+
+    stale.refresh_from_db()
+    assert stale.sequence == 2
+
+
 def test_an_all_day_event_has_date_values_with_the_end_the_day_after(client, clock):
     event = EventFactory(
         start_date=datetime.date(2027, 4, 1),
