@@ -558,6 +558,13 @@ class Overview(RichTextMixin, models.Model):
     )
 
     rich_text_fields = ("body",)
+    # What the site search reads (activities/search.py); migration 0008 stores the vectors.
+    search_fields = (
+        Field("title", "A"),
+        Field("lead", "B"),
+        Field("body", "C", html=True),
+        Field("areas_intro", "C"),
+    )
 
     class Meta:
         verbose_name = _("side om boligsociale indsatser")

@@ -3,7 +3,7 @@
 from django.db.models import Exists, Q
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, TaggedActivity, catalogue_url
+from activities.models import Activity, Overview, TaggedActivity, catalogue_url
 from portal.models import language_columns, subject_links
 from portal.search import Provider, SearchHit
 
@@ -16,6 +16,10 @@ def rows():
 def hit(activity: Activity) -> SearchHit:
     step = activity.step.name if activity.step else ""
     return SearchHit(activity.name, activity.get_absolute_url(), activity.summary, meta=step)
+
+
+def overview_hit(overview: Overview) -> SearchHit:
+    return SearchHit(overview.title, overview.get_absolute_url(), overview.lead)
 
 
 def subjects(word: str) -> Q:
@@ -32,5 +36,13 @@ providers = [
         also=subjects,
         more_url=lambda text: catalogue_url(q=text),
         order=("name", "pk"),
-    )
+    ),
+    # "Hvad er boligsociale indsatser?": § 91a, Landsbyggefonden, who works together.
+    Provider(
+        slug="om-indsatser",
+        label=_("Om boligsociale indsatser"),
+        queryset=lambda: Overview.objects.all(),
+        fields=Overview.search_fields,
+        hit=overview_hit,
+    ),
 ]
