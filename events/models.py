@@ -18,6 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -230,23 +232,7 @@ class Event(RichTextMixin, Publishable):
         if not self.slug:
             self.slug = unique_slug(self, self.title_da or self.title)
         self.set_moments()
-        if self.pk is not None and self.moves():
-            self.sequence += 1
         super().save(*args, **kwargs)
-
-    def moves(self) -> bool:
-        """Tell whether this save changes when or where the event is, against the row."""
-        saved = (
-            type(self)
-            .objects.filter(pk=self.pk)
-            .values("starts_at", "ends_at", "place", "sequence")
-            .first()
-        )
-        if saved is None:
-            return False
-        self.sequence = max(self.sequence, saved["sequence"])
-        now = {"starts_at": self.starts_at, "ends_at": self.ends_at, "place": self.place}
-        return any(saved[name] != value for name, value in now.items())
 
     def set_moments(self) -> None:
         self.starts_at, self.ends_at = event_moments(
@@ -346,3 +332,24 @@ def years_with_event_counts() -> list[dict]:
         .annotate(event_count=Count("pk"))
         .order_by("-year")
     )
+
+
+# What a calendar calls a new version of the event: another time or another place.
+MOVING_FIELDS = ("starts_at", "ends_at", "place")
+
+
+@receiver(pre_save, sender=Event, dispatch_uid="events.calendar_sequence")
+def count_calendar_versions(sender, instance: Event, raw: bool = False, **kwargs) -> None:
+    """Raise ``sequence`` by one when a save moves the event; never let it fall.
+
+    A receiver rather than ``save()``: restoring a version (django-reversion writes the
+    stored row, its old ``sequence`` included) and publishing a draft pass it too.
+    """
+    if instance.pk is None:
+        return
+    saved = sender.objects.filter(pk=instance.pk).values(*MOVING_FIELDS, "sequence").first()
+    if saved is None:
+        return
+    highest = max(instance.sequence, saved["sequence"])
+    moved = any(saved[name] != getattr(instance, name) for name in MOVING_FIELDS)
+    instance.sequence = highest + 1 if moved else highest

@@ -4,6 +4,8 @@ import datetime
 
 import icalendar
 import pytest
+import reversion
+from reversion.models import Version
 
 from portal.models import PublishStatus
 from tests.events.factories import EventFactory
@@ -143,6 +145,21 @@ def test_a_stale_copy_saved_late_never_lowers_the_version(clock):
 
     stale.refresh_from_db()
     assert stale.sequence == 2
+
+
+def test_restoring_an_older_time_or_place_is_a_newer_version_too(clock):
+    with reversion.create_revision():
+        event = EventFactory(place="Aarhus")
+    with reversion.create_revision():
+        event.place = "Odense"
+        event.save()
+    first = Version.objects.get_for_object(event).order_by("pk").first()
+
+    first.revert()  # writes the stored row, its sequence 0 included
+
+    event.refresh_from_db()
+    assert event.place == "Aarhus"
+    assert event.sequence == 2
 
 
 def test_an_all_day_event_has_date_values_with_the_end_the_day_after(client, clock):
