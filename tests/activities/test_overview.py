@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from activities.models import Overview
 from portal.models import PublishStatus
-from tests.activities.factories import FocusAreaFactory
+from tests.activities.factories import FocusAreaFactory, OverviewFactory
 from tests.films.factories import FilmFactory
 from tests.keyfigures.factories import KeyFigureBandFactory, KeyFigureFactory
 from tests.portal.admin_forms import change_form_data
@@ -118,7 +118,14 @@ def overview_admin() -> str:
     return reverse("admin:activities_overview_changelist")
 
 
-def test_before_any_save_the_page_shows_the_first_texts_and_writes_nothing(client, areas):
+def test_the_migration_brings_the_first_texts():
+    from activities.models import FIRST_OVERVIEW
+
+    assert Overview.objects.filter(pk=1, **FIRST_OVERVIEW).exists()
+
+
+def test_without_its_row_the_page_shows_the_first_texts_and_writes_nothing(client, areas):
+    Overview.objects.all().delete()
     html = client.get(URL).text
     english = client.get(f"/en{URL}").text
 
@@ -129,6 +136,7 @@ def test_before_any_save_the_page_shows_the_first_texts_and_writes_nothing(clien
 
 
 def test_an_editor_opens_the_one_page_from_the_admin_list(admin_client):
+    Overview.objects.all().delete()  # and gets it back, should it be gone
     response = admin_client.get(overview_admin())
 
     assert response.status_code == 302
@@ -173,7 +181,7 @@ def test_an_editor_rewrites_the_texts_in_both_languages_and_visitors_see_them(
 
 
 def test_an_emptied_english_text_falls_back_to_danish_marked_as_danish(client, areas):
-    Overview.objects.create(title_da="Om indsatserne", lead_da="Kun på dansk.", lead_en="")
+    OverviewFactory(title_da="Om indsatserne", lead_da="Kun på dansk.", lead_en="")
 
     english = client.get(f"/en{URL}").text
 
