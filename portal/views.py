@@ -223,6 +223,7 @@ class FilteredListView(CleanQueryMixin, FriendlyPaginationMixin, ListView):
             context["feed"] = {
                 "url": feed_url(self.feed_url_name, parameters),
                 "title": self.feed_title,
+                "filtered": bool(parameters),  # free text and page numbers are not
             }
         return context
 

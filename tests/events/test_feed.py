@@ -112,6 +112,9 @@ def test_a_themes_feed_holds_exactly_its_upcoming_events_and_the_filtered_list_n
     assert root.find(f"{ATOM}title").text.endswith(": Samskabelse")
     listed = client.get("/arrangementer/", {"tema": "samskabelse"}).text
     assert f'href="{FEED_URL}?tema=samskabelse"' in listed
+    assert "de kommende arrangementer, du har valgt" in listed
+    searched = client.get("/arrangementer/", {"q": "temaet"}).text  # the feed takes no ?q=
+    assert f'<a href="{FEED_URL}">Feed med kommende arrangementer (Atom)</a>' in searched
 
 
 @pytest.mark.parametrize("query", [{"tema": "findes-ikke"}, {"aar": "1066"}, {"utm": "x"}])

@@ -50,8 +50,7 @@ def junk_requests(count: int):
 def test_junk_variants_leave_the_number_of_stored_pages_bounded(client, settings, monkeypatch):
     # Five thousand requests take long enough to cross midnight now and then; a page
     # stored yesterday is rightly a miss today, so the clock stands still here.
-    moment = timezone.now()
-    monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+    set_clock(monkeypatch, timezone.now())
     settings.ALLOWED_HOSTS = ["testserver"]
     ProjectFactory.create_batch(2, contacts=[PersonFactory(slug="helle-nielsen")])
     assert client.get(LIST_URL)["X-Page-Cache"] == "miss"
