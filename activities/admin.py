@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import (
@@ -13,7 +12,7 @@ from activities.models import (
     TargetGroup,
     WelfareStep,
 )
-from portal.admin_base import TranslatedContentAdmin
+from portal.admin_base import OneRowAdminMixin, TranslatedContentAdmin
 from portal.admin_inlines import TabularInline
 
 
@@ -139,27 +138,8 @@ class ActivityAdmin(TranslatedContentAdmin):
 
 
 @admin.register(Overview)
-class OverviewAdmin(TranslatedContentAdmin):
-    """The texts of "Hvad er boligsociale indsatser?": one row, never a second, never
-    deleted. The focus areas, the figures and the film have their own admin pages."""
+class OverviewAdmin(OneRowAdminMixin, TranslatedContentAdmin):
+    """The texts of "Hvad er boligsociale indsatser?". The focus areas, the figures and
+    the film have their own admin pages."""
 
     fields = ["title", "lead", "body", "areas_intro"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        """The one page, straight away: a list of one row is a click for nothing.
-
-        The row comes with migration 0009; should it be gone, an editor who may change
-        it gets it back with the first texts, and anyone else the (empty) list.
-        """
-        overview = Overview.objects.first()
-        if overview is None and self.has_change_permission(request):
-            overview = Overview.load()
-        if overview is None:
-            return super().changelist_view(request, extra_context)
-        return redirect(f"{self.admin_site.name}:activities_overview_change", overview.pk)

@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from portal.models import (
+    OneRow,
     Publishable,
     PublishableQuerySet,
     RichTextField,
@@ -529,11 +530,11 @@ FIRST_OVERVIEW = {
 }
 
 
-class Overview(RichTextMixin, models.Model):
+class Overview(RichTextMixin, OneRow):
     """The texts of /indsatsomraader/, "Hvad er boligsociale indsatser?": one row.
 
-    Until an editor saves it, the page shows ``FIRST_OVERVIEW`` without writing it; the
-    admin's list opens the one row, made from those texts the first time.
+    Migration 0009 adds the row with ``FIRST_OVERVIEW``; should it be gone, the page
+    shows those texts without writing them.
     """
 
     title = models.CharField(_("overskrift"), max_length=200)
@@ -573,23 +574,17 @@ class Overview(RichTextMixin, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.pk = 1  # one row, whatever the form or the caller says
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("activities:overview")
 
     @classmethod
-    def current(cls) -> "Overview":
-        """Return the saved texts, or the first ones (unsaved) when none are saved."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1, **FIRST_OVERVIEW)
+    def first_values(cls) -> dict[str, str]:
+        return FIRST_OVERVIEW
 
     @classmethod
-    def load(cls) -> "Overview":
-        """Return the one row, saving the first texts if it does not exist yet."""
-        overview, _created = cls.objects.get_or_create(pk=1, defaults=FIRST_OVERVIEW)
-        return overview
+    def current(cls) -> "Overview":
+        """Return the saved texts, or the first ones (unsaved) when the row is gone."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1, **FIRST_OVERVIEW)
 
 
 class TaggedActivity(ItemBase):

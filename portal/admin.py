@@ -5,13 +5,12 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
-from portal.admin_base import ContentAdmin, TranslatedContentAdmin
+from portal.admin_base import ContentAdmin, OneRowAdminMixin, TranslatedContentAdmin
 from portal.edit_conflicts import EditConflictAdminMixin
 from portal.models import Organisation, Person, SiteNotice, Tag
 from portal.versions import keep_before_deleting
@@ -46,27 +45,11 @@ class PersonAdmin(TranslatedContentAdmin):
 
 
 @admin.register(SiteNotice)
-class SiteNoticeAdmin(EditConflictAdminMixin, admin.ModelAdmin):
-    """One row (made by the migration that adds the table): never a second, never deleted.
-
-    A switch, not content: no versions, drafts or publishing; two editors who change it
-    at once are told, like on every form.
-    """
+class SiteNoticeAdmin(OneRowAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+    """A switch, not content: no versions, drafts or publishing; two editors who change
+    it at once are told, like on every form."""
 
     fields = ["show_demo_notice"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        """The one switch, straight away: a list of one row is a click for nothing."""
-        notice = SiteNotice.objects.first()
-        if notice is None:
-            return super().changelist_view(request, extra_context)
-        return redirect(f"{self.admin_site.name}:portal_sitenotice_change", notice.pk)
 
 
 @admin.register(Organisation)

@@ -8,6 +8,7 @@ those of content types added later.
 
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.admin_deletion import LinksOffDeletePageMixin
@@ -88,3 +89,27 @@ class ContentAdmin(
 
 class TranslatedContentAdmin(ContentAdmin, TabbedTranslationAdmin):
     """The admin of a content type with a Danish and an English tab."""
+
+
+class OneRowAdminMixin:
+    """The admin of a ``portal.models.OneRow`` model: never a second row, never deleted,
+    and its list opens the row straight away (a list of one row is a click for nothing).
+
+    Should the row be gone, a user who may change it gets it back with its first values;
+    anyone else gets the (empty) list.
+    """
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        row = self.model.objects.first()
+        if row is None and self.has_change_permission(request):
+            row = self.model.load()
+        if row is None:
+            return super().changelist_view(request, extra_context)
+        opts = self.model._meta
+        return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", row.pk)

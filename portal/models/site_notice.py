@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .singleton import OneRow
 
-class SiteNotice(models.Model):
+
+class SiteNotice(OneRow):
     """The site's one row of notices: whether pages say that their texts are examples.
 
     ``manage.py load_demo`` switches the notice on; an editor switches it off in the
@@ -27,15 +29,6 @@ class SiteNotice(models.Model):
 
     def __str__(self) -> str:
         return str(_("Besked om eksempelindhold"))
-
-    def save(self, *args, **kwargs):
-        self.pk = 1  # one row, whatever the form or the caller says
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls) -> "SiteNotice":
-        notice, _created = cls.objects.get_or_create(pk=1)
-        return notice
 
     @classmethod
     def switch_demo_notice(cls, on: bool) -> None:
