@@ -1,6 +1,9 @@
 """/indsatsomraader/: what a social housing effort is, the four areas, the figures and a film."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from activities.models import Overview
@@ -118,10 +121,16 @@ def overview_admin() -> str:
     return reverse("admin:activities_overview_changelist")
 
 
-def test_the_migration_brings_the_first_texts():
+def test_the_migration_brings_the_first_texts_and_keeps_an_editors():
     from activities.models import FIRST_OVERVIEW
 
+    migration = importlib.import_module("activities.migrations.0009_overview_first_texts")
+    migration.add_the_row(apps, None)
     assert Overview.objects.filter(pk=1, **FIRST_OVERVIEW).exists()
+
+    OverviewFactory(title_da="Redaktionens overskrift")
+    migration.add_the_row(apps, None)
+    assert Overview.objects.get().title_da == "Redaktionens overskrift"
 
 
 def test_without_its_row_the_page_shows_the_first_texts_and_writes_nothing(client, areas):
